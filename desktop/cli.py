@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from desktop import paths
+from desktop.logs import setup_logging
 from desktop.store import backup
 from desktop.store.describe import title
 from desktop.store.store import Store, StoreError
@@ -93,6 +95,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `toso`; expected failures end in one Vietnamese line and exit code 1."""
     args = build_parser().parse_args(argv)
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run)
+    log_file = setup_logging(_folder(args))
     try:
         return handler(args)
     except (StoreError, RecordInvalid, backup.BackupError) as error:
@@ -103,6 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"toso: lỗi đọc/ghi tệp: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
     except KeyboardInterrupt:
         print("toso: đã dừng.", file=sys.stderr)
+    except Exception:
+        # Not the user's fault: the details go to the log file, the user gets one line saying where.
+        logging.getLogger("toso").exception("unexpected error in %s", getattr(args, "verb", None) or "run")
+        print(f"toso: lỗi không mong đợi; chi tiết đã ghi vào {log_file or 'nhật ký'}.", file=sys.stderr)
     return 1
 
 
@@ -124,7 +131,8 @@ def _demo(args: argparse.Namespace) -> int:
     commune = summary.commune
     print(
         f"Đã tạo dữ liệu mẫu cho {commune.full_name}, {commune.province_full_name} ({commune.code}): "
-        f"{summary.villages} thôn, {summary.teams} tổ, {summary.people} thành viên, {summary.sessions} buổi hỗ trợ."
+        f"{summary.villages} thôn/tổ dân phố, {summary.teams} tổ, {summary.people} thành viên, "
+        f"{summary.sessions} buổi hỗ trợ."
     )
     return 0
 

@@ -119,3 +119,21 @@ def test_restoring_a_file_that_is_not_a_backup_keeps_the_data(
     assert "không phải bản sao lưu" in capsys.readouterr().err
     with Store.open(filled) as store:
         assert store.count("people") == 3
+
+
+def test_an_unexpected_error_is_logged_with_its_traceback_and_told_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("hỏng bất ngờ")
+
+    monkeypatch.setattr("desktop.store.store.Store.search", broken)
+    with Store.open(tmp_path) as store:
+        store.set_commune("06040")
+
+    assert main(["search", "an", "--data-dir", str(tmp_path)]) == 1
+
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("toso: lỗi không mong đợi") and len(err.splitlines()) == 1
+    log_text = (tmp_path / "nhat-ky" / "toso.log").read_text(encoding="utf-8")
+    assert "Traceback" in log_text and "hỏng bất ngờ" in log_text
