@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -88,4 +89,29 @@ def _write_sheet(sheet: Worksheet, store: Store, namer: Namer, type_name: str) -
                 values.append(value)
         values.append(record["id"])
         sheet.append(values)
+    return count
+
+
+def write_table(out: Path, title: str, headers: list[str], rows: Iterable[Sequence[object]]) -> int:
+    """Write one table (what a list on screen shows) to an .xlsx file, atomically; returns the row count."""
+    workbook = Workbook(write_only=True)
+    # Excel refuses these characters in a sheet name and names longer than 31 characters.
+    safe_title = "".join(" " if ch in "[]:*?/\\" else ch for ch in title)[:31].strip()
+    sheet = workbook.create_sheet(safe_title or "Sheet1")
+    bold = Font(bold=True)
+    header_cells = []
+    for label in headers:
+        cell = WriteOnlyCell(sheet, value=label)
+        cell.font = bold
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    sheet.freeze_panes = "A2"
+    count = 0
+    for row in rows:
+        sheet.append(list(row))
+        count += 1
+    out = Path(out)
+    partial = out.with_name(out.name + ".part")
+    workbook.save(partial)
+    os.replace(partial, out)
     return count

@@ -1,35 +1,57 @@
-"""The main window: villages, teams and members in tabs, each a filterable, sortable table."""
+"""The main window: a navigation sidebar, one view per area of work, and a status bar that tells the state."""
 
 from __future__ import annotations
 
 import html
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
+    QHBoxLayout,
     QLabel,
-    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
+    QStackedWidget,
     QWidget,
 )
 
-from desktop.store.store import Store
+from desktop.store import settings as commune_settings
 from desktop.ui.commune_dialog import unit_title
-from desktop.ui.models import PeopleModel, RecordTableModel, TeamsModel, VietnameseSortFilterProxy, VillagesModel
+from desktop.ui.context import AppContext
+from sync.dates import display_date
 
 DEFAULT_SIZE = QSize(1280, 720)  # fits a 1366×768 laptop screen with the taskbar and window frame
-MINIMUM_SIZE = QSize(800, 480)
-MAX_COLUMN_WIDTH = 340  # a long name or note is elided (and shown whole in its tooltip) beyond this
-# Room beyond the measured text: measured and painted widths can differ by a pixel or two, and a
-# clipped tone mark on the last letter changes a Vietnamese word.
-COLUMN_PADDING = 16
+MINIMUM_SIZE = QSize(900, 560)
+SIDEBAR_WIDTH = 190
+
+
+@dataclass(frozen=True)
+class Area:
+    """One entry of the sidebar: its key, its label (a source text) and where its view class lives."""
+
+    key: str
+    label: str
+    module: str
+    class_name: str
+
+
+AREAS = (
+    Area("overview", QT_TRANSLATE_NOOP("MainWindow", "Tổng quan"), "desktop.ui.views.overview", "OverviewView"),
+    Area("villages", QT_TRANSLATE_NOOP("MainWindow", "Thôn/Tổ dân phố"), "desktop.ui.views.villages", "VillagesView"),
+    Area("teams", QT_TRANSLATE_NOOP("MainWindow", "Tổ CNSCĐ"), "desktop.ui.views.teams", "TeamsView"),
+    Area("people", QT_TRANSLATE_NOOP("MainWindow", "Thành viên"), "desktop.ui.views.people", "PeopleView"),
+    Area("sessions", QT_TRANSLATE_NOOP("MainWindow", "Hoạt động hỗ trợ"), "desktop.ui.views.sessions", "SessionsView"),
+    Area("decisions", QT_TRANSLATE_NOOP("MainWindow", "Quyết định"), "desktop.ui.views.decisions", "DecisionsView"),
+    Area("reports", QT_TRANSLATE_NOOP("MainWindow", "Báo cáo"), "desktop.ui.views.reports", "ReportsView"),
+    Area("sync", QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"), "desktop.ui.views.sync_view", "SyncView"),
+    Area("settings", QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"), "desktop.ui.views.settings", "SettingsView"),
+)
 
 
 def app_version() -> str:
@@ -40,175 +62,166 @@ def app_version() -> str:
         return ""
 
 
-class TablePage(QWidget):
-    """One tab: a search-as-you-type box over a sortable table of one model."""
-
-    def __init__(self, model: RecordTableModel, noun: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = model
-        self.noun = noun  # what the rows are called in the status bar: "54 thành viên"
-        self.proxy = VietnameseSortFilterProxy(self)
-        self.proxy.setSourceModel(model)
-
-        self.search_edit = QLineEdit()
-        self.search_edit.setPlaceholderText(self.tr("Tìm kiếm… (không cần gõ dấu)"))
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.textChanged.connect(self.proxy.set_search_text)
-
-        self.view = QTableView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setAlternatingRowColors(True)
-        self.view.setWordWrap(False)
-        rows = self.view.verticalHeader()
-        rows.hide()
-        # Compact rows show more of a table on a 768-pixel-high screen; the height leaves room for
-        # stacked marks (Ễ, Ộ) above and below the line.
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.view.fontMetrics().height() + 8)
-        header = self.view.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setHighlightSections(False)
-        # The header's default indicator is column 0 descending; the default order is column 0 ascending.
-        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(self.search_edit)
-        layout.addWidget(self.view, 1)
-
-    def reload(self) -> None:
-        """Read the model again from the store and fit the columns to what they now hold."""
-        self.model.reload()
-        header = self.view.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            wanted = max(self.view.sizeHintForColumn(column), header.sectionSizeHint(column)) + COLUMN_PADDING
-            self.view.setColumnWidth(column, min(wanted, MAX_COLUMN_WIDTH))
-
-
 class MainWindow(QMainWindow):
-    """Tổ Số's main window for one store."""
+    """Sidebar on the left, the chosen view on the right; views are built the first time they are shown."""
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.store = store
-        commune = store.commune
-        if commune is None:
-            self.setWindowTitle(self.tr("Tổ Số"))
-        else:
-            self.setWindowTitle(
-                self.tr("Tổ Số — {unit}, {province}").format(
-                    unit=unit_title(commune), province=commune.province_full_name
-                )
-            )
+        self.ctx = ctx
+        self.views: dict[str, QWidget] = {}
+        self._update_title()
+        self.setMinimumSize(MINIMUM_SIZE)
 
-        self.villages = TablePage(VillagesModel(store, self), self.tr("thôn, tổ dân phố"))
-        self.teams = TablePage(TeamsModel(store, self), self.tr("tổ"))
-        self.people = TablePage(PeopleModel(store, self), self.tr("thành viên"))
-        self.tabs = QTabWidget()
-        self.tabs.setDocumentMode(True)
-        self.tabs.addTab(self.villages, self.tr("Thôn/Tổ dân phố"))
-        self.tabs.addTab(self.teams, self.tr("Tổ CNSCĐ"))
-        self.tabs.addTab(self.people, self.tr("Thành viên"))
-        self.setCentralWidget(self.tabs)
+        self.sidebar = QListWidget()
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        self.sidebar.setAccessibleName(self.tr("Các mục"))
+        for number, area in enumerate(AREAS, start=1):
+            item = QListWidgetItem(QCoreApplication.translate("MainWindow", area.label))
+            item.setToolTip(self.tr("{label} (Ctrl+{number})").format(label=item.text(), number=number))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        self.sidebar.currentRowChanged.connect(self._show_row)
 
-        self.count_label = QLabel()
-        self.pending_label = QLabel()
-        self.folder_label = QLabel()
-        for label in (self.count_label, self.pending_label, self.folder_label):
-            label.setContentsMargins(6, 0, 12, 0)  # keeps the permanent texts from running together
-        self.statusBar().addWidget(self.count_label, 1)
-        self.statusBar().addPermanentWidget(self.pending_label)
-        self.statusBar().addPermanentWidget(self.folder_label)
-        folder = str(store.folder) if store.folder else self.tr("(trong bộ nhớ)")
-        self.folder_label.setText(self.tr("Thư mục dữ liệu: {folder}").format(folder=folder))
-        self.folder_label.setToolTip(folder)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
 
         self._build_menus()
-        for page in self.pages():
-            for signal in (
-                page.proxy.rowsInserted,
-                page.proxy.rowsRemoved,
-                page.proxy.modelReset,
-                page.proxy.layoutChanged,
-            ):
-                signal.connect(self._update_count)
-        self.tabs.currentChanged.connect(self._update_count)
+        self._build_status_bar()
+        ctx.hub.data_changed.connect(self._refresh_status)
+        ctx.hub.settings_changed.connect(self._update_title)
+        ctx.hub.settings_changed.connect(self._refresh_status)
+        ctx.hub.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._restore_geometry()
+        self.sidebar.setCurrentRow(0)
 
-        self.setMinimumSize(MINIMUM_SIZE)
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        available = screen.availableGeometry().size() if screen else DEFAULT_SIZE
-        self.resize(DEFAULT_SIZE.boundedTo(available).expandedTo(MINIMUM_SIZE))
-        self.reload()
+    # ----- views -----
+
+    def show_area(self, key: str) -> QWidget:
+        """Switch to an area (building its view on first use) and return the view."""
+        row = next(i for i, area in enumerate(AREAS) if area.key == key)
+        self.sidebar.setCurrentRow(row)
+        return self.views[key]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        area = AREAS[row]
+        view = self.views.get(area.key)
+        if view is None:
+            view = self._build_view(area)
+            self.views[area.key] = view
+            self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+
+    def _build_view(self, area: Area) -> QWidget:
+        view_class: Callable[..., QWidget] = getattr(importlib.import_module(area.module), area.class_name)
+        return view_class(self.ctx)
+
+    # ----- menus and status -----
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Tệp"))
-        self.reload_action = QAction(self.tr("&Tải lại dữ liệu"), self)
-        self.reload_action.setShortcut(QKeySequence.StandardKey.Refresh)
-        self.reload_action.triggered.connect(self.reload)
-        file_menu.addAction(self.reload_action)
-        self.find_action = QAction(self.tr("&Tìm kiếm"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.focus_search)
-        file_menu.addAction(self.find_action)
+        self.import_action = self._add(file_menu, self.tr("&Nhập từ Excel/CSV…"), "Ctrl+I", self._open_import)
+        self.backup_action = self._add(file_menu, self.tr("&Sao lưu ngay"), "", self._backup_now)
         file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("T&hoát"), self)
-        # Windows has no standard Quit shortcut, so Ctrl+Q is set explicitly.
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        self._add(file_menu, self.tr("&Thoát"), QKeySequence.StandardKey.Quit, self.close)
+
+        edit_menu = self.menuBar().addMenu(self.tr("&Sửa"))
+        self.undo_action = self.ctx.undo.createUndoAction(self, self.tr("&Hoàn tác"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.ctx.undo.createRedoAction(self, self.tr("&Làm lại"))
+        self.redo_action.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+
+        go_menu = self.menuBar().addMenu(self.tr("Đ&i tới"))
+        for number, area in enumerate(AREAS, start=1):
+            action = QAction(QCoreApplication.translate("MainWindow", area.label), self)
+            action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+            action.triggered.connect(lambda _checked=False, key=area.key: self.show_area(key))
+            go_menu.addAction(action)
 
         help_menu = self.menuBar().addMenu(self.tr("Trợ &giúp"))
-        self.about_action = QAction(self.tr("&Giới thiệu Tổ Số"), self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.about_action.triggered.connect(self.show_about)
-        help_menu.addAction(self.about_action)
+        self._add(help_menu, self.tr("&Giới thiệu"), "", self.show_about)
 
-    def pages(self) -> list[TablePage]:
-        """The tabs' pages, in tab order."""
-        return [self.villages, self.teams, self.people]
+    def _add(
+        self, menu: object, text: str, shortcut: str | QKeySequence.StandardKey, slot: Callable[[], object]
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)  # type: ignore[attr-defined]
+        return action
 
-    def current_page(self) -> TablePage:
-        """The page of the tab on show."""
-        page = self.tabs.currentWidget()
-        assert isinstance(page, TablePage)
-        return page
+    def _build_status_bar(self) -> None:
+        self.pending_label = QLabel()
+        self.sync_label = QLabel()
+        self.folder_label = QLabel()
+        for label in (self.pending_label, self.sync_label, self.folder_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            self.statusBar().addPermanentWidget(label)
+        self._refresh_status()
 
-    def reload(self) -> None:
-        """Read every tab again from the store."""
-        for page in self.pages():
-            page.reload()
-        self.pending_label.setText(self.tr("Thay đổi chưa đồng bộ: {count}").format(count=self.store.pending_changes()))
-        self._update_count()
+    def _refresh_status(self, *_args: object) -> None:
+        store = self.ctx.store
+        self.pending_label.setText(self.tr("Thay đổi chưa gửi: {count}").format(count=store.pending_changes()))
+        last = commune_settings.get(store, commune_settings.LAST_SYNC_AT)
+        self.sync_label.setText(
+            self.tr("Đồng bộ lần cuối: {when}").format(when=display_date(last[:10]))
+            if last
+            else self.tr("Chưa đồng bộ")
+        )
+        folder = str(self.ctx.data_dir or "")
+        self.folder_label.setText(self.tr("Dữ liệu: {folder}").format(folder=folder))
+        self.folder_label.setToolTip(folder)
 
-    def focus_search(self) -> None:
-        """Put the cursor in the current tab's search box."""
-        self.current_page().search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.current_page().search_edit.selectAll()
+    def _update_title(self) -> None:
+        commune = self.ctx.store.commune
+        place = f"{unit_title(commune)}, {commune.province_full_name}" if commune else self.tr("chưa chọn xã")
+        self.setWindowTitle(self.tr("Tổ Số — {place}").format(place=place))
 
-    def count_text(self, page: TablePage) -> str:
-        """The status bar's row count for one page: "54 thành viên", or "2 / 54 thành viên" while filtering."""
-        shown, total, noun = page.proxy.rowCount(), page.model.rowCount(), page.noun
-        if page.proxy.search_text().strip():
-            return self.tr("{shown} / {total} {noun}").format(shown=shown, total=total, noun=noun)
-        return self.tr("{total} {noun}").format(total=total, noun=noun)
+    def _open_import(self) -> None:
+        from desktop.ui.import_wizard import ImportWizard
 
-    def _update_count(self) -> None:
-        self.count_label.setText(self.count_text(self.current_page()))
+        ImportWizard(self.ctx, self).exec()
 
-    def about_text(self) -> str:
-        """The text of the About box (rich text)."""
-        folder = html.escape(str(self.store.folder or ""))
-        return self.tr(
-            "<h3>Tổ Số {version}</h3>"
-            "<p>Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên và các buổi hỗ trợ người dân.</p>"
-            "<p>Phần mềm tự do theo Giấy phép Công cộng GNU, phiên bản 3 trở lên (GPL-3.0-or-later).</p>"
-            "<p>Thư mục dữ liệu: {folder}</p>"
-        ).format(version=html.escape(app_version() or self.tr("(chưa cài đặt)")), folder=folder)
+    def _backup_now(self) -> None:
+        from desktop.ui.views.settings import backup_now
+
+        backup_now(self.ctx, self)
 
     def show_about(self) -> None:
-        """Trợ giúp → Giới thiệu."""
-        QMessageBox.about(self, self.tr("Giới thiệu Tổ Số"), self.about_text())
+        """Version, licence and where the data is."""
+        QMessageBox.about(
+            self,
+            self.tr("Giới thiệu Tổ Số"),
+            self.tr(
+                "<h3>Tổ Số {version}</h3>"
+                "<p>Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ.</p>"
+                "<p>Giấy phép: GNU GPL phiên bản 3 trở lên (GPL-3.0-or-later).</p>"
+                "<p>Thư mục dữ liệu:<br>{folder}</p>"
+            ).format(version=html.escape(app_version()), folder=html.escape(str(self.ctx.data_dir or ""))),
+        )
+
+    # ----- geometry -----
+
+    def _restore_geometry(self) -> None:
+        saved = self.ctx.settings.value("main_window/geometry")
+        if isinstance(saved, QByteArray) and self.restoreGeometry(saved):
+            return
+        screen = QGuiApplication.primaryScreen()
+        size = DEFAULT_SIZE
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            size = size.boundedTo(available)
+        self.resize(size)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.setValue("main_window/geometry", self.saveGeometry())
+        super().closeEvent(event)
