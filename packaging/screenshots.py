@@ -1,8 +1,8 @@
-"""Save pictures of the main window's tabs (and the commune dialog) from a data folder, without a display.
+"""Save pictures of the main window's tabs (and the first-run wizard) from a data folder, without a display.
 
     python packaging/screenshots.py --data-dir DIR --out FOLDER [--size 1366x768]
 
-Each tab becomes FOLDER/<n>-<tab>.png; the commune dialog, with a search typed, becomes 0-thiet-lap-xa.png.
+Each tab becomes FOLDER/<n>-<tab>.png; the set-up wizard's first page, with a search typed, becomes 0-thiet-lap-xa.png.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ from PySide6.QtWidgets import QWidget
 
 from desktop.app import create_app
 from desktop.store.store import Store
-from desktop.ui.commune_dialog import CommuneDialog
+from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
+from desktop.ui.setup_wizard import SetupWizard
 
 TAB_FILES = ("1-thon.png", "2-to.png", "3-thanh-vien.png")
 
@@ -59,12 +60,15 @@ def main(argv: list[str] | None = None) -> int:
             _save(window, args.out / name)
         window.close()
 
-    dialog = CommuneDialog()
-    dialog.show()
-    dialog.search_edit.setText("tan thanh")
-    dialog.results.setCurrentRow(0)
+    blank = Store.in_memory()  # the first-run wizard, over a store with no commune yet
+    wizard = SetupWizard(AppContext.create(blank, None, synchronous=True))
+    wizard.show()
+    wizard.commune_page.provinces.search_edit.setText("lang son")
+    wizard.commune_page.communes.search_edit.setText("tan thanh")
     app.processEvents()
-    _save(dialog, args.out / "0-thiet-lap-xa.png")
+    _save(wizard, args.out / "0-thiet-lap-xa.png")
+    wizard.close()
+    blank.close()
     return 0
 
 

@@ -7,8 +7,12 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
+
+if TYPE_CHECKING:
+    from desktop.store.store import Store
 
 AUTO_PREFIX = "tu-dong-"
 SUFFIX = ".sqlite3"
@@ -126,3 +130,52 @@ def restore_backup(backup: Path, db_path: Path, backup_dir: Path) -> Path:
     finally:
         source.close()
     return safety or backup
+
+
+@dataclass(frozen=True)
+class BackupSummary:
+    """What a backup holds, to show before restoring it: its commune and how many live records of each kind."""
+
+    commune_code: str | None
+    counts: dict[str, int]
+
+
+def backup_summary(path: Path) -> BackupSummary:
+    """Read a backup's commune and record counts without opening it as a store (BackupError if unreadable)."""
+    check_integrity(path)
+    connection = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT value FROM meta WHERE key = 'commune_code'").fetchone()
+        counts = {}
+        for table in ("villages", "teams", "people", "sessions"):
+            counts[table] = int(connection.execute(f"SELECT count(*) FROM {table} WHERE deleted = 0").fetchone()[0])
+    except sqlite3.DatabaseError as error:
+        raise BackupError(f"Không đọc được tệp “{path.name}” ({error}).") from error
+    finally:
+        connection.close()
+    return BackupSummary(row[0] if row else None, counts)
+
+
+def restore_into_open_store(store: Store, backup: Path, backup_dir: Path) -> Path:
+    """Replace the data of an open store with a backup's, keeping a safety copy first; returns that copy.
+
+    The app cannot close its store while it runs, so the backup is copied INTO the open connection with
+    the SQLite backup API: other connections to the file (the worker threads') see the restored data at
+    their next transaction, and the search index comes back together with the data it indexes.
+    """
+    check_integrity(backup)
+    if store.db.conn.in_transaction:
+        raise BackupError("Đang có thao tác ghi dữ liệu chưa xong; hãy thử khôi phục lại sau giây lát.")
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S-%f")
+    safety = copy_database(store.db, backup_dir / f"truoc-khoi-phuc-{stamp}{SUFFIX}")
+    source = sqlite3.connect(f"{Path(backup).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        source.backup(store.db.conn)
+    except sqlite3.Error as error:
+        raise BackupError(
+            f"Không khôi phục được từ “{backup.name}” ({error}); dữ liệu hiện tại không thay đổi."
+        ) from error
+    finally:
+        source.close()
+    store.reload()  # an older backup is migrated; commune, device and author are read again
+    return safety

@@ -112,9 +112,18 @@ def _search_index(db: sqlite_utils.Database) -> None:
     db.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('search_needs_rebuild', '1')")
 
 
+def _session_sort_indexes(db: sqlite_utils.Database) -> None:
+    # The sessions table sorted by place (or head count) walks the distinct values in order and reads each
+    # value's sessions newest first from these: about 1 ms a page at 100,000 sessions, against 20-70 ms
+    # for sorting the whole table again for every page (desktop/store/session_queries.py).
+    db.execute("CREATE INDEX sessions_place_date ON sessions (place, date)")
+    db.execute("CREATE INDEX sessions_citizens_date ON sessions (citizens_total, date)")
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial_schema", _initial_schema),
     ("0002_search_index", _search_index),
+    ("0003_session_sort_indexes", _session_sort_indexes),
 ]
 
 

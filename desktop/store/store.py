@@ -110,6 +110,14 @@ class Store:
                 search.rebuild_index(self.db)
                 self.set_meta("search_needs_rebuild", "0")
 
+    def reload(self) -> None:
+        """Read the file afresh after it changed under this connection (a restored backup, a rolled-back set-up)."""
+        if self.folder is not None:
+            migrate(self.db, paths.database_path(self.folder), paths.backup_dir(self.folder))
+        self._commune = None
+        self._signature = None
+        self._finish_opening()
+
     def close(self) -> None:
         """Close the file; WAL is checkpointed so the folder can be copied as it is."""
         self.db.close()

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.store import settings as commune_settings
-from desktop.ui.commune_dialog import unit_title
+from desktop.store.commune_setup import unit_title
 from desktop.ui.context import AppContext
 from sync.dates import display_date
 

@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QColor
 
 from desktop.store.describe import title
 from desktop.store.store import Store
@@ -38,6 +39,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 # The id of the record a row shows.
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
+ATTENTION_COLOR = "#b00020"  # the red of inline form errors
+INACTIVE_COLOR = "#6b6b6b"
 
 
 def text_order(value: Any) -> Any:
@@ -222,6 +225,20 @@ class TeamsModel(RecordTableModel):
             )
         return sorted(rows, key=lambda row: collation_key(row["name"]))
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and 0 <= index.row() < len(self._rows):
+            row = self._rows[index.row()]
+            leaderless = row["status"] == "active" and not row["leader"]
+            if leaderless and index.column() == self.LEADER:
+                # An active team without a leader needs attention: said in the cell, in red.
+                if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                    return QCoreApplication.translate(self.CONTEXT, "Chưa có Tổ trưởng")
+                if role == Qt.ItemDataRole.ForegroundRole:
+                    return QColor(ATTENTION_COLOR)
+            if role == Qt.ItemDataRole.ForegroundRole and row["status"] != "active":
+                return QColor(INACTIVE_COLOR)  # dissolved teams stay listed, greyed
+        return super().data(index, role)
+
 
 class PeopleModel(RecordTableModel):
     """Every member on record, with the teams they serve in today and their role there."""
@@ -242,10 +259,11 @@ class PeopleModel(RecordTableModel):
         teams = sorted(self.store.rows("teams"), key=lambda team: collation_key(team["name"]))
         roles = record_type("memberships").field("role")
         rosters = _active_rosters(self.store, teams)
-        served: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        served: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for team in teams:
             for membership in rosters[team["id"]]:
-                served[membership["person_id"]].append((team["name"], roles.choice_label(membership["role"])))
+                post = (team["id"], team["name"], roles.choice_label(membership["role"]))
+                served[membership["person_id"]].append(post)
         rows = []
         for person in self.store.rows("people"):
             posts = served.get(person["id"], [])
@@ -256,9 +274,13 @@ class PeopleModel(RecordTableModel):
                     "birth_year": person.get("birth_year"),
                     "gender": person.get("gender"),
                     "phone": person.get("phone") or "",
-                    "position": person.get("position") or "",
-                    "teams": "; ".join(name for name, _ in posts),
-                    "roles": "; ".join(role for _, role in posts),
+                    # One cell, as the member list annex has it: "Chức vụ / đơn vị công tác".
+                    "position": ", ".join(
+                        part for part in (person.get("position"), person.get("organisation")) if part
+                    ),
+                    "teams": "; ".join(name for _, name, _ in posts),
+                    "roles": "; ".join(role for _, _, role in posts),
+                    "team_ids": [team_id for team_id, _, _ in posts],  # what the team filter looks at
                     "search_extra": " ".join(phone_search_tokens(person.get("phone") or "")),
                 }
             )

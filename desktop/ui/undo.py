@@ -11,10 +11,11 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.store.store import Store
-from desktop.ui.context import Hub
+from desktop.ui.context import Hub, Job, Worker
 
 # Fields an edit never sets by hand: they follow from others (see sync.records tidy functions).
 DERIVED_FIELDS = {"family_name", "middle_name", "given_name"}
@@ -23,11 +24,14 @@ DERIVED_FIELDS = {"family_name", "middle_name", "given_name"}
 class StoreCommand(QUndoCommand):
     """An operation that already ran, as the change-log rows it wrote; undo and redo replay them."""
 
-    def __init__(self, store: Store, hub: Hub, text: str, changes: list[dict[str, Any]]) -> None:
+    def __init__(
+        self, store: Store, hub: Hub, text: str, changes: list[dict[str, Any]], worker: Worker | None = None
+    ) -> None:
         super().__init__(text)
         self.store = store
         self.hub = hub
         self.changes = changes
+        self.worker = worker  # set for operations too long for the GUI thread: their replay runs there too
         self._just_pushed = True
 
     def redo(self) -> None:
@@ -40,10 +44,29 @@ class StoreCommand(QUndoCommand):
         self._replay(list(reversed(self.changes)), forward=False)
 
     def _replay(self, changes: list[dict[str, Any]], *, forward: bool) -> None:
-        with self.store.transaction():
-            for change in changes:
-                _apply(self.store, change, forward=forward)
+        if self.worker is not None:
+            # The worker runs jobs in order, so quick Ctrl+Z presses still replay in the right order.
+            self.worker.submit(
+                lambda store, _job: _replay_all(store, changes, forward=forward),
+                failed=lambda error: self._failed(error, forward=forward),
+                changes=_types(changes),
+            )
+            return
+        _replay_all(self.store, changes, forward=forward)
         self.hub.changed(_types(changes))
+
+    def _failed(self, error: BaseException, *, forward: bool) -> None:
+        if forward:
+            message = QCoreApplication.translate("StoreCommand", "Không làm lại được: {error}")
+        else:
+            message = QCoreApplication.translate("StoreCommand", "Không hoàn tác được: {error}")
+        self.hub.status_message.emit(message.format(error=error))
+
+
+def _replay_all(store: Store, changes: list[dict[str, Any]], *, forward: bool) -> None:
+    with store.transaction():
+        for change in changes:
+            _apply(store, change, forward=forward)
 
 
 def run_undoable(stack: QUndoStack, store: Store, hub: Hub, text: str, operation: Callable[[Store], Any]) -> Any:
@@ -56,6 +79,37 @@ def run_undoable(stack: QUndoStack, store: Store, hub: Hub, text: str, operation
         hub.changed(_types(changes))
         stack.push(StoreCommand(store, hub, text, changes))
     return result
+
+
+def submit_undoable(
+    worker: Worker,
+    stack: QUndoStack,
+    text: str,
+    operation: Callable[[Store, Job], Any],
+    *,
+    done: Callable[[Any], None] | None = None,
+    failed: Callable[[BaseException], None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Job:
+    """run_undoable for operations too slow for the GUI thread: runs on a worker (ctx.writer), pushes undo when done."""
+
+    def task(store: Store, job: Job) -> tuple[Any, list[dict[str, Any]]]:
+        with store.transaction():
+            before = _last_seq(store)
+            result = operation(store, job)
+            changes = _changes_since(store, before)
+        return result, changes
+
+    def finished(outcome: tuple[Any, list[dict[str, Any]]]) -> None:
+        result, changes = outcome
+        if changes:
+            worker.hub.changed(_types(changes))
+            # Undo and redo replay on the GUI thread's own connection (SQLite connections stay on their thread).
+            stack.push(StoreCommand(worker.gui_store, worker.hub, text, changes, worker))
+        if done is not None:
+            done(result)
+
+    return worker.submit(task, done=finished, failed=failed, progress=progress)
 
 
 def _last_seq(store: Store) -> int:
