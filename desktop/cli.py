@@ -120,7 +120,7 @@ def _folder(args: argparse.Namespace) -> Path:
 def _run(args: argparse.Namespace) -> int:
     from desktop.app import run  # Qt loads only for the window, so scripting verbs start fast.
 
-    return run(_folder(args), sys.argv[:1])
+    return int(run(_folder(args), sys.argv[:1]))
 
 
 def _demo(args: argparse.Namespace) -> int:

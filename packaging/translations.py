@@ -37,8 +37,21 @@ def sources() -> list[Path]:
 
 def update(catalogue: Path = APP_CATALOGUE) -> None:
     """Extract the strings of the code into the catalogue, keeping its translations."""
-    subprocess.run([_tool("lupdate"), "-silent", "-no-obsolete", "-source-language", "vi_VN",
-                    "-target-language", "en_GB", *map(str, sources()), "-ts", str(catalogue)], check=True)
+    subprocess.run(
+        [
+            _tool("lupdate"),
+            "-silent",
+            "-no-obsolete",
+            "-source-language",
+            "vi_VN",
+            "-target-language",
+            "en_GB",
+            *map(str, sources()),
+            "-ts",
+            str(catalogue),
+        ],
+        check=True,
+    )
 
 
 def release() -> None:

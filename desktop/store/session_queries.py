@@ -18,15 +18,17 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 import sqlite_utils
 
 from desktop.store.search import match_expression
-from desktop.store.store import decode_row
+from desktop.store.store import Store, decode_row
+from desktop.store.teams import active_memberships
 from sync.dates import display_date, parse_time
+from sync.records import FieldError
 from sync.text import CollationKey, collation_key
 
 PAGE_SIZE = 200
@@ -98,6 +100,11 @@ class Preparation:
     def serves(self, query: SessionQuery) -> bool:
         """True when this preparation is all the query needs (the same search, the column ranked)."""
         return self.expression == query.expression and (query.sort == SORT_DATE or self.sort == query.sort)
+
+
+def needs_preparation(query: SessionQuery) -> bool:
+    """True when pages of the query need prepare() first: a search, or a sort by something else than date."""
+    return query.expression is not None or query.sort != SORT_DATE
 
 
 def prepare(db: sqlite_utils.Database, query: SessionQuery, check: Callable[[], None] | None = None) -> Preparation:
@@ -280,9 +287,13 @@ class Names:
     categories: dict[str, str]
 
     @classmethod
-    def load(cls, db: sqlite_utils.Database, language: str = "vi") -> Names:
-        """Read every name (deleted records too: old sessions still name them)."""
-        teams = {row[0]: row[1] for row in db.execute("SELECT id, name FROM teams").fetchall()}
+    def load(cls, db: sqlite_utils.Database, language: str = "vi", *, short: bool = False) -> Names:
+        """Read every name (deleted records too: old sessions still name them).
+
+        short=True writes team names the way a narrow column can show them: "Tổ CNSCĐ thôn Nà Phái".
+        """
+        rows = db.execute("SELECT id, name FROM teams").fetchall()
+        teams = {row[0]: short_team_name(row[1]) if short else row[1] for row in rows}
         people = {row[0]: row[1] for row in db.execute("SELECT id, full_name FROM people").fetchall()}
         categories: dict[str, str] = {}
         # Deleted first, so a live category's name wins over a deleted one with the same code.
@@ -303,6 +314,14 @@ class Names:
     def members_text(self, member_ids: list[str]) -> str:
         """The names of the members present, in the order they were ticked."""
         return ", ".join(self.people.get(member_id, "") for member_id in member_ids or [] if member_id)
+
+
+_TEAM_PREFIX = re.compile(r"^tổ công nghệ số cộng đồng\b", re.IGNORECASE)
+
+
+def short_team_name(name: str) -> str:
+    """ "Tổ công nghệ số cộng đồng thôn Nà Phái" as officials abbreviate it: "Tổ CNSCĐ thôn Nà Phái"."""
+    return _TEAM_PREFIX.sub("Tổ CNSCĐ", name or "", count=1)
 
 
 def time_text(start: str | None, end: str | None) -> str:
@@ -385,3 +404,133 @@ def parse_entry_time(text: str) -> str | None:
     elif value.isdigit() and len(value) in (3, 4):
         value = f"{value[:-2]}:{value[-2:]}"
     return parse_time(value).strftime("%H:%M")
+
+
+# ----- the fast-entry form: what it holds as typed, its problems, and the record it makes -----
+
+
+@dataclass(frozen=True)
+class EntryForm:
+    """The fast-entry form as typed: texts for what is read the quick way, values for the rest."""
+
+    team_id: str | None = None
+    date: str = ""
+    start: str = ""
+    end: str = ""
+    place: str = ""
+    counts: dict[str, int | None] = field(default_factory=dict)  # ticked categories and their counts
+    total: str = ""
+    member_ids: list[str] = field(default_factory=list)
+    notes: str = ""
+
+
+def auto_total(counts: dict[str, int | None]) -> int | None:
+    """What the total becomes when left empty: the largest category count (None without counts).
+
+    Paper forms often give only the count per category, and one citizen helped with VNeID and with a
+    bank app is counted in both, so the sum would overstate it; the largest count is the number surely
+    helped, which is what an official writes as the total when the form has none.
+    """
+    numbers = [count for count in counts.values() if count is not None]
+    return max(numbers) if numbers else None
+
+
+def entry_problems(form: EntryForm, today: date, category_names: dict[str, str]) -> list[FieldError]:
+    """What is wrong with the form before the store is asked (the store's own rules come after)."""
+    errors: list[FieldError] = []
+    text = form.date.strip()
+    try:
+        day = parse_entry_date(text, today) if text else None
+    except ValueError:
+        day = None
+        errors.append(
+            FieldError(
+                "date",
+                f"Không hiểu ngày “{text}”. Gõ theo dạng 05/02/2026 hoặc 5/2.",
+                f"“{text}” is not a date. Type it as 05/02/2026 or 5/2.",
+            )
+        )
+    if not text:
+        errors.append(FieldError("date", "Hãy nhập ngày hỗ trợ.", "Enter the date of the session."))
+    elif day is not None and day > today:
+        errors.append(FieldError("date", "Ngày hỗ trợ không được ở tương lai.", "The date cannot be in the future."))
+    for name, typed in (("start_time", form.start), ("end_time", form.end)):
+        try:
+            parse_entry_time(typed)
+        except ValueError:
+            errors.append(
+                FieldError(
+                    name,
+                    f"Không hiểu giờ “{typed}”. Gõ theo dạng 8h30 hoặc 08:30.",
+                    f"“{typed}” is not a time. Type it as 8h30 or 08:30.",
+                )
+            )
+    if not form.team_id:
+        errors.append(FieldError("team_id", "Hãy chọn tổ.", "Choose the team."))
+    return errors + count_problems(form, category_names)
+
+
+def count_problems(form: EntryForm, category_names: dict[str, str]) -> list[FieldError]:
+    """A total that is missing (with no count to take it from) or smaller than a category's count."""
+    if not form.total.strip():
+        if auto_total(form.counts) is None:
+            return [
+                FieldError(
+                    "citizens_total",
+                    "Hãy nhập tổng số người được hỗ trợ (gõ 0 nếu không có ai).",
+                    "Enter how many citizens were helped (0 if nobody came).",
+                )
+            ]
+        return []
+    total = int(form.total)
+    return [
+        FieldError(
+            "category_counts",
+            f"Số người ở lĩnh vực “{category_names.get(code, code)}” ({count}) lớn hơn tổng số người ({total}).",
+            f"Citizens in “{category_names.get(code, code)}” ({count}) exceed the total ({total}).",
+        )
+        for code, count in form.counts.items()
+        if count is not None and count > total
+    ]
+
+
+def entry_values(form: EntryForm, today: date) -> dict[str, Any]:
+    """The record the form makes, as Store.insert/update take it (what cannot be read is passed on as typed,
+    so the record rules name the problem)."""
+
+    def time_value(typed: str) -> str | None:
+        try:
+            return parse_entry_time(typed)
+        except ValueError:
+            return typed
+
+    try:
+        day = parse_entry_date(form.date, today).isoformat()
+    except ValueError:
+        day = form.date
+    return {
+        "team_id": form.team_id,
+        "date": day,
+        "start_time": time_value(form.start),
+        "end_time": time_value(form.end),
+        "place": form.place.strip() or None,
+        "category_counts": dict(form.counts),
+        "citizens_total": int(form.total) if form.total.strip() else auto_total(form.counts),
+        "member_ids": list(form.member_ids),
+        "notes": form.notes.strip() or None,
+    }
+
+
+def present_choices(store: Store, team_id: str, day: date | None, keep: list[str]) -> list[tuple[str, str, str | None]]:
+    """(person id, name, role) of the team's members on a day, leader first; people in `keep` who are no
+    longer members (an edited old session) follow, with no role."""
+    choices: list[tuple[str, str, str | None]] = [
+        (m["person_id"], m["person"].get("full_name", ""), m["role"])
+        for m in active_memberships(store, team_id, day.isoformat() if day else None)
+    ]
+    listed = {person_id for person_id, _name, _role in choices}
+    for person_id in keep:
+        if person_id not in listed:
+            person = store.get("people", person_id) or {}
+            choices.append((person_id, person.get("full_name") or person_id, None))
+    return choices

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont
 from PySide6.QtWidgets import (
     QComboBox,
@@ -91,6 +91,10 @@ class FilePage(QWizardPage):
             )
         )
         hint.setWordWrap(True)
+        drop_zone = QLabel(self.tr("Kéo thả tệp Excel hoặc CSV vào đây"))
+        drop_zone.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        drop_zone.setMinimumHeight(140)
+        drop_zone.setStyleSheet("border: 2px dashed #9a9a9a; border-radius: 8px; color: #5a5a5a;")
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(self.browse_button)
@@ -102,7 +106,8 @@ class FilePage(QWizardPage):
         layout.addLayout(sheets)
         layout.addWidget(self.status)
         layout.addWidget(self.notice)
-        layout.addStretch(1)
+        layout.addSpacing(12)
+        layout.addWidget(drop_zone, 1)
         layout.addWidget(hint)
         self._show_sheets([])
 

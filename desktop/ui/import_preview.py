@@ -238,6 +238,11 @@ class PreviewPage(QWizardPage):
         self.owner.plan = plan
         self.model.set_plan(plan)
         self.view.resizeColumnsToContents()
+        # Columns the file does not have stay out of the way.
+        targets = {PreviewModel.YEAR: "birth_year", PreviewModel.GENDER: "gender", PreviewModel.PHONE: "phone"}
+        for column, target in targets.items():
+            self.view.setColumnHidden(column, target not in plan.mapping)
+        self.view.setColumnHidden(PreviewModel.ROLE, not any(r.team for r in plan.rows))
         for column in range(self.model.columnCount() - 1):
             cap = RESULT_WIDTH if column == PreviewModel.RESULT else MAX_COLUMN_WIDTH
             self.view.setColumnWidth(column, min(self.view.columnWidth(column) + 12, cap))

@@ -2,56 +2,1465 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
-    <name>CommuneDialog</name>
+    <name>ActionDialog</name>
     <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="43"/>
-        <source>Thiết lập xã</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/member_dialogs.py" line="237"/>
+        <source>{role} (từ {since})</source>
+        <translation>{role} (since {since})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="48"/>
-        <source>Chọn xã, phường hoặc đặc khu mà máy này phục vụ. Gõ tên xã, tên tỉnh hoặc mã đơn vị; không cần gõ dấu.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="53"/>
-        <source>Ví dụ: tan thanh lang son</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="58"/>
-        <source>Tạo dữ liệu mẫu để dùng thử</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="61"/>
-        <source>Đồng ý</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="62"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="136"/>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="81"/>
-        <source>{unit} — {province} (mã {code})</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/team_dialogs.py" line="234"/>
+        <source>Đồng thời chuyển {name} (Tổ trưởng hiện tại)
+thành Thành viên từ cùng ngày</source>
+        <translation>Also make {name} (the current team leader)
+an ordinary member from the same date</translation>
+    </message>
+</context>
+<context>
+    <name>AddMemberDialog</name>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/member_dialogs.py" line="198"/>
+        <source>Thêm thành viên vào {team}</source>
+        <translation>Add a member to {team}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="93"/>
-        <source>Gõ để tìm trong danh mục xã, phường, đặc khu từ ngày 01/7/2025.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/member_dialogs.py" line="137"/>
+        <source>Thêm vào tổ</source>
+        <translation>Add to team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="95"/>
-        <source>Không tìm thấy đơn vị nào khớp với “{text}”.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/member_dialogs.py" line="139"/>
+        <source>&amp;Người đã có trong danh sách</source>
+        <translation>&amp;Existing person</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/commune_dialog.py" line="97"/>
-        <source>Có nhiều kết quả; gõ thêm tên tỉnh để thu hẹp.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/member_dialogs.py" line="140"/>
+        <source>Người &amp;mới</source>
+        <translation>&amp;New person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="157"/>
+        <source>Người:</source>
+        <translation>Person:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="158"/>
+        <location filename="../../desktop/ui/member_dialogs.py" line="170"/>
+        <source>&amp;Tìm:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="161"/>
+        <source>Chức danh trong Tổ:</source>
+        <translation>Role in team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="162"/>
+        <source>Tham gia từ ngày:</source>
+        <translation>Member from:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="170"/>
+        <source>Người mới:</source>
+        <translation>New person:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="191"/>
+        <location filename="../../desktop/ui/member_dialogs.py" line="192"/>
+        <source>Hãy chọn một người trong danh sách, hoặc chọn “Người mới”.</source>
+        <translation>Choose a person from the list, or choose “New person”.</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="45"/>
+        <source>Tự động</source>
+        <translation>Automatic</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="46"/>
+        <source>Sao lưu thủ công</source>
+        <translation>Manual backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="47"/>
+        <source>Trước khi khôi phục</source>
+        <translation>Before restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="48"/>
+        <source>Trước khi nâng cấp</source>
+        <translation>Before upgrade</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="58"/>
+        <source>Khác</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="71"/>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="96"/>
+        <source>Không sao lưu được</source>
+        <translation>Backup failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="72"/>
+        <source>Dữ liệu này không nằm trong thư mục nào để sao lưu.</source>
+        <translation>This data is not kept in a folder, so it cannot be backed up.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="81"/>
+        <source>Đã sao lưu vào {path}</source>
+        <translation>Backed up to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="84"/>
+        <source>Đã sao lưu</source>
+        <translation>Backup complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="85"/>
+        <source>Đã sao lưu dữ liệu vào tệp:
+{path}
+
+Nên chép thư mục sao lưu ra USB hoặc máy khác định kỳ.</source>
+        <translation>The data has been backed up to the file:
+{path}
+
+Copy the backup folder to a USB drive or another computer regularly.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="97"/>
+        <source>Không sao lưu được dữ liệu: {error}
+Hãy kiểm tra ổ đĩa còn trống và thử lại.</source>
+        <translation>Could not back up the data: {error}
+Check that the disk has free space and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="105"/>
+        <source>Đang sao lưu dữ liệu…</source>
+        <translation>Backing up data…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="122"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="122"/>
+        <source>Loại</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="122"/>
+        <source>Dung lượng</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="122"/>
+        <source>Tệp</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="135"/>
+        <source>&amp;Các bản sao lưu trên máy này (mới nhất ở trên):</source>
+        <translation>&amp;Backups on this computer (newest first):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="138"/>
+        <source>Sao lưu &amp;ngay</source>
+        <translation>Back up &amp;now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="139"/>
+        <source>Chép toàn bộ dữ liệu vào thư mục sao lưu</source>
+        <translation>Copy all data to the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="140"/>
+        <source>Khôi phục &amp;bản đang chọn…</source>
+        <translation>&amp;Restore selected backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="141"/>
+        <source>Thay dữ liệu hiện tại bằng bản sao lưu đang chọn (Enter)</source>
+        <translation>Replace the current data with the selected backup (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="142"/>
+        <source>Khôi phục từ tệp &amp;khác…</source>
+        <translation>Restore from &amp;another file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="143"/>
+        <source>Chọn một tệp sao lưu .sqlite3, ví dụ trên USB</source>
+        <translation>Choose a .sqlite3 backup file, for example on a USB drive</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="144"/>
+        <source>Mở thư mục sa&amp;o lưu</source>
+        <translation>&amp;Open backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="149"/>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="156"/>
+        <source>Phần mềm tự sao lưu khi mở (nhiều nhất một bản mỗi 12 giờ, giữ 10 bản tự động gần nhất). Khi khôi phục, dữ liệu hiện tại được giữ lại thành một bản “Trước khi khôi phục”, nên luôn có thể quay lại. Nên chép thư mục sao lưu ra USB định kỳ.</source>
+        <translation>The app backs up automatically when it starts (at most once every 12 hours, keeping the 10 most recent automatic backups). When you restore, the current data is kept as a “Before restore” backup, so you can always go back. Copy the backup folder to a USB drive regularly.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="201"/>
+        <source>{count} bản sao lưu</source>
+        <translation>{count} backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="201"/>
+        <source>Chưa có bản sao lưu nào.</source>
+        <translation>No backups yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="230"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="230"/>
+        <source>Bản sao lưu Tổ Số (*.sqlite3);;Mọi tệp (*)</source>
+        <translation>Tổ Số backups (*.sqlite3);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="247"/>
+        <source>Bản sao lưu có {villages} thôn, {teams} tổ, {people} thành viên và {sessions} buổi hỗ trợ.</source>
+        <translation>The backup holds {villages} villages, {teams} teams, {people} members and {sessions} support sessions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="256"/>
+        <source>Chú ý: bản sao lưu này của {unit} (mã {code}), không phải xã đang dùng.</source>
+        <translation>Note: this backup belongs to {unit} (code {code}), not to the commune in use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="263"/>
+        <source>Khôi phục dữ liệu từ tệp “{name}”?
+
+{holds}
+
+Toàn bộ dữ liệu hiện tại sẽ được thay bằng dữ liệu của bản sao lưu. Dữ liệu hiện tại được giữ lại thành một bản sao lưu “Trước khi khôi phục”.</source>
+        <translation>Restore the data from the file “{name}”?
+
+{holds}
+
+All current data will be replaced by the data in the backup. The current data is kept as a “Before restore” backup.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="267"/>
+        <source>Khôi phục dữ liệu</source>
+        <translation>Restore data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="267"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="278"/>
+        <source>Đang khôi phục dữ liệu…</source>
+        <translation>Restoring data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="295"/>
+        <source>Đã khôi phục</source>
+        <translation>Restore complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="296"/>
+        <source>Đã khôi phục dữ liệu từ “{name}”.
+Dữ liệu trước khi khôi phục được giữ tại:
+{safety}</source>
+        <translation>The data has been restored from “{name}”.
+The data from before the restore is kept in:
+{safety}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="303"/>
+        <source>Lỗi không mong đợi: {error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_backup.py" line="305"/>
+        <source>Không khôi phục được</source>
+        <translation>Restore failed</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryTotalsModel</name>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="131"/>
+        <source>{citizens} người dân, {sessions} buổi hỗ trợ</source>
+        <translation>{citizens} citizens, {sessions} support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="142"/>
+        <source>Lĩnh vực</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="142"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="142"/>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="245"/>
+        <location filename="../../desktop/ui/member_dialogs.py" line="269"/>
+        <source>Đổi chức danh của {name}</source>
+        <translation>Change the role of {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="246"/>
+        <source>Đổi chức danh</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="247"/>
+        <source>Thành viên:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="248"/>
+        <source>Tổ:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="249"/>
+        <source>Chức danh hiện tại:</source>
+        <translation>Current role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="251"/>
+        <source>Chức danh mới:</source>
+        <translation>New role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="252"/>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="264"/>
+        <source>Chức danh mới giống chức danh hiện tại.</source>
+        <translation>The new role is the same as the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>CommunePage</name>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="61"/>
+        <source>Xã của bạn</source>
+        <translation>Your commune</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="63"/>
+        <source>Chọn tỉnh, rồi chọn xã, phường hoặc đặc khu mà máy này phục vụ. Gõ để tìm, không cần gõ dấu.</source>
+        <translation>Choose the province, then the commune, ward or special zone this computer serves. Type to search; there is no need to type diacritics.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="65"/>
+        <source>Tỉnh, thành &amp;phố:</source>
+        <translation>&amp;Province or city:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="65"/>
+        <source>Ví dụ: lang son</source>
+        <translation>e.g. lang son</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="67"/>
+        <source>&amp;Xã, phường, đặc khu:</source>
+        <translation>&amp;Commune, ward or special zone:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="67"/>
+        <source>Ví dụ: tan thanh</source>
+        <translation>e.g. tan thanh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
+        <source>Không có tỉnh, thành phố nào khớp với “{text}”.</source>
+        <translation>No province or city matches “{text}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="92"/>
+        <source>Chọn tỉnh trước.</source>
+        <translation>Choose the province first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
+        <source>{unit} ({code})</source>
+        <translation>{unit} ({code})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
+        <source>Không có đơn vị nào khớp với “{text}”.</source>
+        <translation>No commune, ward or special zone matches “{text}”.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmPage</name>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="149"/>
+        <source>Bước 4/4 · Xác nhận</source>
+        <translation>Step 4/4 · Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="150"/>
+        <source>Bấm Nhập để ghi vào dữ liệu. Có thể hoàn tác toàn bộ bằng Ctrl+Z.</source>
+        <translation>Click Import to write it to the data. The whole import can be undone with Ctrl+Z.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="158"/>
+        <source>Đang nhập… %v/%m</source>
+        <translation>Importing… %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="166"/>
+        <source>{villages} thôn mới, {teams} tổ mới, {people} thành viên mới, {updated} cập nhật, {memberships} lượt tham gia tổ</source>
+        <translation>{villages} new villages, {teams} new teams, {people} new members, {updated} updated, {memberships} team memberships</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="174"/>
+        <source>&lt;p&gt;Sẽ nhập từ tệp &lt;b&gt;{name}&lt;/b&gt;:&lt;/p&gt;</source>
+        <translation>&lt;p&gt;To be imported from the file &lt;b&gt;{name}&lt;/b&gt;:&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="179"/>
+        <source>&lt;li&gt;Thôn mới: {names}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;New villages: {names}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="181"/>
+        <source>&lt;li&gt;Tổ mới: {names}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;New teams: {names}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="184"/>
+        <source>&lt;li&gt;Ngày bắt đầu tham gia tổ: {date}&lt;/li&gt;</source>
+        <translation>&lt;li&gt;Membership start date: {date}&lt;/li&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="190"/>
+        <source>&lt;p&gt;{count} dòng lỗi sẽ không được nhập (có thể lưu ra tệp ở bước trước để sửa).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;{count} rows with errors will not be imported (you can save them to a file in the previous step to fix them).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="194"/>
+        <source>Mỗi căn cứ pháp lý một dòng (Enter để xuống dòng)</source>
+        <translation>One legal basis per line (Enter starts a new line)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="211"/>
+        <source>{name} (đã giải thể)</source>
+        <translation>{name} (dissolved)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="291"/>
+        <source>Phó Chủ tịch</source>
+        <translation>Phó Chủ tịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="312"/>
+        <source>Năm {year} đã có quyết định số {number} ({status}{date}). Hãy kiểm tra lại số.</source>
+        <translation>Decision no. {number} already exists for {year} ({status}{date}). Check the number.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="316"/>
+        <source>, ngày {date}</source>
+        <translation>, dated {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="328"/>
+        <source>Thêm quyết định số {number}</source>
+        <translation>Add decision no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="333"/>
+        <source>Sửa quyết định số {number}</source>
+        <translation>Edit decision no. {number}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsModel</name>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="80"/>
+        <source>Số quyết định</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="84"/>
+        <source>Ngày ký</source>
+        <translation>Signed on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="85"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="86"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="87"/>
+        <source>Người ký</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="88"/>
+        <source>Các tổ</source>
+        <translation>Teams</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="363"/>
+        <source>quyết định</source>
+        <translation>decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="364"/>
+        <source>Danh sách quyết định</source>
+        <translation>List of decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="365"/>
+        <source>Soạn dự thảo quyết định mới (Ctrl+N)</source>
+        <translation>Draft a new decision (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="366"/>
+        <source>Sửa dự thảo đang chọn (F2 hoặc Enter)</source>
+        <translation>Edit the selected draft (F2 or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="367"/>
+        <source>Xóa dự thảo đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
+        <translation>Delete the selected draft (Delete); can be undone with Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="373"/>
+        <source>Chi tiết quyết định</source>
+        <translation>Decision details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="382"/>
+        <source>Quyết định đã ban hành được giữ nguyên; muốn thay đổi, hãy soạn quyết định mới để thay thế.</source>
+        <translation>Issued decisions are kept as they are; to change one, draft a new decision to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="409"/>
+        <source>Quyết định đã ban hành không thể sửa; hãy ban hành quyết định mới để thay thế.</source>
+        <translation>An issued decision cannot be edited; issue a new decision to replace it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="433"/>
+        <source>Chọn một quyết định để xem, hoặc nhấn Ctrl+N để soạn mới.</source>
+        <translation>Select a decision to view it, or press Ctrl+N to draft a new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="445"/>
+        <source>Quyết định số {number}</source>
+        <translation>Decision no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="459"/>
+        <source>Chưa chọn tổ nào.</source>
+        <translation>No team chosen.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="479"/>
+        <source>Không sửa được quyết định</source>
+        <translation>Cannot edit the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="504"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="517"/>
+        <source>Không xóa được quyết định</source>
+        <translation>Cannot delete the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="505"/>
+        <source>Quyết định số {number} đã ban hành nên được giữ lại trong hồ sơ.</source>
+        <translation>Decision no. {number} has been issued, so it stays on record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="513"/>
+        <source>Xóa dự thảo quyết định số {number}</source>
+        <translation>Delete draft decision no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="520"/>
+        <source>Đã xóa dự thảo quyết định số {number}. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>Draft decision no. {number} deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>DissolveTeamDialog</name>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="308"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="324"/>
+        <source>Giải thể {team}</source>
+        <translation>Dissolve {team}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="309"/>
+        <source>&amp;Giải thể tổ</source>
+        <translation>&amp;Dissolve team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="312"/>
+        <source>Tổ “{team}” sẽ chuyển sang trạng thái “Đã giải thể”; {count} thành viên đang tham gia sẽ kết thúc vào ngày giải thể. Danh sách thành viên, các buổi hỗ trợ và lịch sử của tổ vẫn được giữ lại.</source>
+        <translation>The team “{team}” will be marked “Dissolved”; the memberships of its {count} current members will end on the dissolution date. The team’s member list, support sessions and history are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="316"/>
+        <source>Ngày giải thể:</source>
+        <translation>Dissolved on:</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="120"/>
+        <source>Thành viên trùng lặp</source>
+        <translation>Duplicate members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="123"/>
+        <source>Các nhóm có thể trùng</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="127"/>
+        <source>&amp;Nhóm có thể trùng:</source>
+        <translation>&amp;Groups of possible duplicates:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="132"/>
+        <source>Chọn bản ghi cần giữ lại. Các bản ghi còn lại được gộp vào đó: quá trình tham gia tổ và các buổi hỗ trợ được chuyển sang, thông tin còn thiếu được bổ sung. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation>Choose the record to keep. The other records are merged into it: their team memberships and support sessions are moved over and missing details are filled in. This can be undone (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="141"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="142"/>
+        <source>Năm sinh</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="143"/>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="144"/>
+        <source>Tổ đang tham gia</source>
+        <translation>Current team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="145"/>
+        <source>Buổi hỗ trợ</source>
+        <translation>Support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="146"/>
+        <source>Ngày tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="149"/>
+        <source>Các bản ghi của nhóm; dòng được chọn là bản ghi giữ lại</source>
+        <translation>The records of the group; the selected row is the record to keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="163"/>
+        <source>&amp;Gộp vào bản ghi đã chọn</source>
+        <translation>&amp;Merge into the selected record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="164"/>
+        <source>Gộp các bản ghi còn lại vào bản ghi đang chọn (Alt+G hoặc Enter)</source>
+        <translation>Merge the other records into the selected one (Alt+M or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="167"/>
+        <source>&amp;Bỏ qua nhóm này</source>
+        <translation>&amp;Skip this group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="168"/>
+        <source>Đây là những người khác nhau: không hỏi lại trong lần này (Alt+B)</source>
+        <translation>These are different people: do not ask again this time (Alt+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="170"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="171"/>
+        <source>Hoàn tác lần gộp vừa rồi (Ctrl+Z)</source>
+        <translation>Undo the last merge (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="177"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="178"/>
+        <source>Đóng (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="181"/>
+        <source>Không có thành viên nào có vẻ bị nhập trùng.</source>
+        <translation>No member seems to have been entered twice.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="241"/>
+        <source>{name} — {count} bản ghi</source>
+        <translation>{name} — {count} records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="253"/>
+        <source>Không tìm được thành viên trùng lặp</source>
+        <translation>Could not look for duplicate members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="269"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="312"/>
+        <source>Gộp vào</source>
+        <translation>Merge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="312"/>
+        <source>Giữ lại</source>
+        <translation>Keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="319"/>
+        <source>Giữ lại bản ghi {name} tạo lúc {created}; gộp {count} bản ghi còn lại vào đó.</source>
+        <translation>Keep the record of {name} created on {created}; merge the other {count} records into it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="339"/>
+        <source>Gộp thành viên trùng: {name}</source>
+        <translation>Merge duplicate members: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="345"/>
+        <source>Đang gộp…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="350"/>
+        <source>Đã gộp các bản ghi trùng vào {name}.</source>
+        <translation>Duplicate records merged into {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="355"/>
+        <source>Không gộp được</source>
+        <translation>Merge failed</translation>
+    </message>
+</context>
+<context>
+    <name>EndMembershipDialog</name>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="326"/>
+        <source>{name} thôi tham gia tổ</source>
+        <translation>{name} leaves the team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="327"/>
+        <source>Thôi tham gia</source>
+        <translation>End membership</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="328"/>
+        <source>Thành viên:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="329"/>
+        <source>Tổ:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="330"/>
+        <source>Chức danh:</source>
+        <translation>Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="331"/>
+        <source>Thôi tham gia từ ngày:</source>
+        <translation>Leaves on:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="332"/>
+        <source>Người này vẫn được giữ trong danh sách thành viên trước đây của tổ.</source>
+        <translation>This person stays in the team’s list of former members.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="334"/>
+        <source>Từ ngày này tổ sẽ chưa có Tổ trưởng.</source>
+        <translation>From this date the team will have no team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="339"/>
+        <source>{name} thôi tham gia {team}</source>
+        <translation>{name} leaves {team}</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="66"/>
+        <source>Bước 1/4 · Chọn tệp danh sách</source>
+        <translation>Step 1/4 · Choose the list file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="68"/>
+        <source>Tệp Excel (.xlsx) hoặc CSV có một dòng tiêu đề cột như “Họ và tên”, “Năm sinh”, “SĐT”.</source>
+        <translation>An Excel (.xlsx) or CSV file with a row of column headings such as “Họ và tên”, “Năm sinh”, “SĐT”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="72"/>
+        <source>Đường dẫn tới tệp, hoặc kéo thả tệp vào đây</source>
+        <translation>Path to the file, or drag and drop the file here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="73"/>
+        <source>Tệp danh sách</source>
+        <translation>List file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="75"/>
+        <source>&amp;Chọn tệp…</source>
+        <translation>&amp;Choose file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="76"/>
+        <source>Chọn tệp Excel hoặc CSV (Alt+C)</source>
+        <translation>Choose an Excel or CSV file (Alt+C)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="78"/>
+        <source>Tr&amp;ang tính:</source>
+        <translation>&amp;Worksheet:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="89"/>
+        <source>Các dòng tiêu đề phía trên, dòng tên tổ (I, II…), dòng trống và dòng tổng cộng được nhận ra tự động. Chưa có gì được ghi vào dữ liệu cho tới bước cuối.</source>
+        <translation>Title rows at the top, team name rows (I, II…), blank rows and total rows are recognised automatically. Nothing is written to the data until the last step.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="94"/>
+        <source>Kéo thả tệp Excel hoặc CSV vào đây</source>
+        <translation>Drag and drop an Excel or CSV file here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="119"/>
+        <source>Chọn tệp danh sách</source>
+        <translation>Choose the list file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="121"/>
+        <source>Bảng tính ({patterns});;Tất cả các tệp (*)</source>
+        <translation>Spreadsheets ({patterns});;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="135"/>
+        <source>Đang đọc tệp…</source>
+        <translation>Reading the file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="168"/>
+        <source> từ trang “{sheet}”</source>
+        <translation> from the sheet “{sheet}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="170"/>
+        <source>Đã đọc {count} dòng{where}; dòng tiêu đề cột là dòng {number}.</source>
+        <translation>Read {count} rows{where}; the column headings are in row {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="181"/>
+        <source>Không đọc được tệp này: {error}</source>
+        <translation>Cannot read this file: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>GeneralPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="58"/>
+        <source>Ngôn ngữ giao diện</source>
+        <translation>Interface language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="59"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="61"/>
+        <source>&amp;Ngôn ngữ giao diện:</source>
+        <translation>Interface &amp;language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="65"/>
+        <source>Cửa sổ được dựng lại ngay bằng ngôn ngữ mới; dữ liệu không thay đổi.</source>
+        <translation>The window is rebuilt in the new language straight away; the data does not change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="73"/>
+        <source>Ví dụ: https://cds.langson.gov.vn</source>
+        <translation>e.g. https://cds.langson.gov.vn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="77"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="78"/>
+        <source>Lưu tên người ghi nhận và địa chỉ máy chủ (Ctrl+S)</source>
+        <translation>Save the recorder’s name and the server address (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="81"/>
+        <source>Người ghi nhận thay đổi</source>
+        <translation>Who records changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="83"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="89"/>
+        <source>Tên này được ghi vào lịch sử của mỗi thay đổi (ai sửa gì, khi nào). Bỏ trống thì dùng tên đăng nhập máy tính: {login}.</source>
+        <translation>This name is written into the history of every change (who changed what, and when). If left blank, the computer login name is used: {login}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="94"/>
+        <source>Máy chủ tỉnh</source>
+        <translation>Provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="96"/>
+        <source>Địa chỉ &amp;máy chủ:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="105"/>
+        <source>Do Sở hoặc Trung tâm chuyển đổi số của tỉnh cung cấp. Có thể bỏ trống.</source>
+        <translation>Provided by the provincial department or digital transformation centre. Can be left blank.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="109"/>
+        <source>Thư mục dữ liệu</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="114"/>
+        <source>Mở thư mục &amp;dữ liệu</source>
+        <translation>Open &amp;data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="124"/>
+        <source>Muốn dùng thư mục khác (ví dụ ổ D: hoặc USB), chạy “toso --data-dir D:\ToSo” hoặc đặt biến môi trường {env} rồi mở lại phần mềm. Sao chép cả thư mục này là sao chép toàn bộ dữ liệu và các bản sao lưu.</source>
+        <translation>To use another folder (for example on drive D: or a USB drive), run “toso --data-dir D:\ToSo” or set the environment variable {env}, then restart the app. Copying this whole folder copies all the data and its backups.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="171"/>
+        <source>Địa chỉ phải bắt đầu bằng http:// hoặc https://, ví dụ https://cds.langson.gov.vn</source>
+        <translation>The address must start with http:// or https://, e.g. https://cds.langson.gov.vn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="192"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryDialog</name>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="44"/>
+        <source>Tạo mới</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="45"/>
+        <source>Sửa</source>
+        <translation>Edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="46"/>
+        <source>Xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="47"/>
+        <source>Khôi phục</source>
+        <translation>Restored</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="128"/>
+        <source>Lịch sử thay đổi — {name}</source>
+        <translation>Change history — {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="138"/>
+        <source>Không tìm thấy bản ghi này.</source>
+        <translation>This record was not found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="140"/>
+        <source>{kind}: {name} (đã xóa)</source>
+        <translation>{kind}: {name} (deleted)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="142"/>
+        <source>{kind}: {name}</source>
+        <translation>{kind}: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="146"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="146"/>
+        <source>Trước → sau</source>
+        <translation>Before → after</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="147"/>
+        <source>Các lần thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="159"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="179"/>
+        <source>không rõ người sửa</source>
+        <translation>unknown editor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="182"/>
+        <source>{author} (trên máy khác, mã …{device})</source>
+        <translation>{author} (on another computer, ID …{device})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="186"/>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="198"/>
+        <source>{when} — {operation} — {who}</source>
+        <translation>{when} — {operation} — {who}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="217"/>
+        <source>{count} lần thay đổi, mới nhất ở trên cùng.</source>
+        <translation>{count} changes, newest at the top.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/history_dialog.py" line="219"/>
+        <source>Chưa có thay đổi nào được ghi lại.</source>
+        <translation>No changes recorded yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="57"/>
+        <source>— Không nhập —</source>
+        <translation>— Do not import —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="43"/>
+        <source>Nhập danh sách từ Excel/CSV</source>
+        <translation>Import a list from Excel/CSV</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="47"/>
+        <source>&lt; &amp;Quay lại</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="48"/>
+        <source>&amp;Tiếp &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="49"/>
+        <source>&amp;Nhập</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="50"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="76"/>
+        <source>Nhập từ tệp {name}</source>
+        <translation>Import from the file {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="103"/>
+        <source>Đã nhập: {summary}</source>
+        <translation>Imported: {summary}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="106"/>
+        <source>Đã nhập xong</source>
+        <translation>Import complete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="107"/>
+        <source>Đã nhập: {summary}.
+Có thể hoàn tác toàn bộ lần nhập này bằng Sửa → Hoàn tác (Ctrl+Z).</source>
+        <translation>Imported: {summary}.
+This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="117"/>
+        <source>Đã hủy</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="117"/>
+        <source>Đã hủy nhập; dữ liệu không thay đổi.</source>
+        <translation>Import cancelled; the data has not changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="119"/>
+        <location filename="../../desktop/ui/import_wizard.py" line="123"/>
+        <source>Không nhập được</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_wizard.py" line="124"/>
+        <source>Có lỗi bất ngờ khi ghi dữ liệu; chưa có gì được nhập. Chi tiết đã ghi vào tệp nhật ký.</source>
+        <translation>An unexpected error occurred while writing the data; nothing has been imported. The details have been written to the log file.</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsModel</name>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="159"/>
+        <source>Tính đến ngày {day}</source>
+        <translation>As of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="174"/>
+        <location filename="../../desktop/ui/views/reports.py" line="176"/>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="174"/>
+        <source>Kỳ này</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="174"/>
+        <source>Kỳ trước</source>
+        <translation>Previous period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="174"/>
+        <location filename="../../desktop/ui/views/reports.py" line="179"/>
+        <source>Thay đổi</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="177"/>
+        <source>Kỳ này ({period})</source>
+        <translation>This period ({period})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="178"/>
+        <source>Kỳ trước ({period})</source>
+        <translation>Previous period ({period})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="61"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="62"/>
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="65"/>
+        <source>Số hộ đạt 5 kỹ năng số</source>
+        <translation>Households with the 5 skills</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="71"/>
+        <source>Tỷ lệ</source>
+        <translation>Share</translation>
+    </message>
+</context>
+<context>
+    <name>IndicatorsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="172"/>
+        <source>Hộ gia đình đạt 5 kỹ năng số cơ bản</source>
+        <translation>Households with the 5 basic digital skills</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="197"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="212"/>
+        <source>Thêm số liệu…</source>
+        <translation>Add figures…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="199"/>
+        <source>Ghi số hộ và số hộ đạt 5 kỹ năng số tại một ngày (Ctrl+Shift+N; Insert trong bảng)</source>
+        <translation>Record the number of households and of households with the 5 digital skills on a given date (Ctrl+Shift+N; Insert in the table)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="203"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="203"/>
+        <source>Sửa dòng số liệu đang chọn (F2 hoặc Enter)</source>
+        <translation>Edit the selected figures (F2 or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="206"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="208"/>
+        <source>Xóa dòng số liệu đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
+        <translation>Delete the selected figures (Delete); can be undone with Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="213"/>
+        <source>Thêm số &amp;liệu…</source>
+        <translation>Add &amp;figures…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="214"/>
+        <source>Sử&amp;a</source>
+        <translation>&amp;Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="215"/>
+        <source>&amp;Xóa</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="227"/>
+        <source>Chưa có số liệu. Bấm “Thêm số liệu…” để ghi lần đầu.</source>
+        <translation>No figures yet. Click “Add figures…” to record the first ones.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="272"/>
+        <source>Mới nhất ({date}): {skilled}/{households} hộ đạt 5 kỹ năng số — {share}</source>
+        <translation>Latest ({date}): {skilled}/{households} households with the 5 digital skills — {share}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="326"/>
+        <source>Sửa số liệu của {village}</source>
+        <translation>Edit figures for {village}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="326"/>
+        <source>Ghi số liệu của {village}</source>
+        <translation>Record figures for {village}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="339"/>
+        <source>Tỷ lệ hộ đạt 5 kỹ năng số: {share}</source>
+        <translation>Share of households with the 5 digital skills: {share}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="371"/>
+        <source>Xóa số liệu của thôn</source>
+        <translation>Delete village figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="375"/>
+        <source>Không xóa được số liệu</source>
+        <translation>Cannot delete the figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="377"/>
+        <source>Đã xóa dòng số liệu. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>Figures deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgress</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/job_progress.py" line="31"/>
+        <source>Đang xử lý</source>
+        <translation>Working</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/job_progress.py" line="40"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>LegalBasesPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="263"/>
+        <source>Các căn cứ pháp lý</source>
+        <translation>Legal bases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="269"/>
+        <source>&amp;Nội dung căn cứ đang chọn:</source>
+        <translation>&amp;Text of the selected legal basis:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="271"/>
+        <source>&amp;Căn cứ pháp lý mặc định của quyết định mới:</source>
+        <translation>&amp;Default legal bases for new decisions:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="274"/>
+        <source>Thêm</source>
+        <translation>Add</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="275"/>
+        <source>Thêm một căn cứ (Ctrl+N)</source>
+        <translation>Add a legal basis (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="276"/>
+        <source>Xóa</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="277"/>
+        <source>Xóa căn cứ đang chọn (Ctrl+Delete)</source>
+        <translation>Delete the selected legal basis (Ctrl+Delete)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="278"/>
+        <source>Lên</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="279"/>
+        <source>Chuyển lên trên (Alt+Mũi tên lên)</source>
+        <translation>Move up (Alt+Up arrow)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="280"/>
+        <source>Xuống</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="281"/>
+        <source>Chuyển xuống dưới (Alt+Mũi tên xuống)</source>
+        <translation>Move down (Alt+Down arrow)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="282"/>
+        <source>Khôi phục &amp;mặc định</source>
+        <translation>&amp;Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="283"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="284"/>
+        <source>Lưu danh sách căn cứ (Ctrl+S)</source>
+        <translation>Save the list of legal bases (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="315"/>
+        <source>Mỗi căn cứ là một đoạn, kết thúc bằng dấu “;” (căn cứ cuối cùng bằng dấu “.”). “{year}” được thay bằng năm ban hành quyết định.</source>
+        <translation>Each legal basis is one paragraph ending in “;” (the last one ends in “.”). “{year}” is replaced by the year the decision is issued.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="364"/>
+        <source>Căn cứ </source>
+        <translation>Căn cứ </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="394"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="401"/>
+        <source>Khôi phục mặc định</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="402"/>
+        <source>Thay danh sách căn cứ hiện tại bằng danh sách mặc định của Tổ Số?</source>
+        <translation>Replace the current list of legal bases with the Tổ Số default list?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="403"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="408"/>
+        <source>Đã khôi phục danh sách mặc định.</source>
+        <translation>Default list restored.</translation>
     </message>
 </context>
 <context>
@@ -59,185 +1468,935 @@
     <message>
         <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>Tổng quan</source>
-        <translation type="unfinished"></translation>
+        <translation>Overview</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>Thôn/Tổ dân phố</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Tổ CNSCĐ</source>
-        <translation type="unfinished"></translation>
+        <translation>Teams</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>Thành viên</source>
-        <translation type="unfinished"></translation>
+        <translation>Members</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>Hoạt động hỗ trợ</source>
-        <translation type="unfinished"></translation>
+        <translation>Support sessions</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>Quyết định</source>
-        <translation type="unfinished"></translation>
+        <translation>Decisions</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>Báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>Đồng bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Sync</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>Cài đặt</source>
-        <translation type="unfinished"></translation>
+        <translation>Settings</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Các mục</source>
-        <translation type="unfinished"></translation>
+        <translation>Sections</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>{label} (Ctrl+{number})</source>
-        <translation type="unfinished"></translation>
+        <translation>{label} (Ctrl+{number})</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="128"/>
         <source>&amp;Tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;File</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>&amp;Nhập từ Excel/CSV…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Import from Excel/CSV…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>&amp;Sao lưu ngay</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up now</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Thoát</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Edit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Hoàn tác</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Undo</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;Làm lại</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Redo</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Đ&amp;i tới</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Go</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Trợ &amp;giúp</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>&amp;Giới thiệu</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About Tổ Số</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Thay đổi chưa gửi: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Pending changes: {count}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Đồng bộ lần cuối: {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Last sync: {when}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Chưa đồng bộ</source>
-        <translation type="unfinished"></translation>
+        <translation>Not synced yet</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Dữ liệu: {folder}</source>
-        <translation type="unfinished"></translation>
+        <translation>Data: {folder}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>chưa chọn xã</source>
-        <translation type="unfinished"></translation>
+        <translation>no commune chosen</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Tổ Số — {place}</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổ Số — {place}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Giới thiệu Tổ Số</source>
-        <translation type="unfinished"></translation>
+        <translation>About Tổ Số</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ.&lt;/p&gt;&lt;p&gt;Giấy phép: GNU GPL phiên bản 3 trở lên (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu:&lt;br&gt;{folder}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Managing community digital technology teams at commune level: villages, teams, members, support sessions.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Data folder:&lt;br&gt;{folder}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="218"/>
+        <source>Bước 2/4 · Ghép cột</source>
+        <translation>Step 2/4 · Match columns</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="220"/>
+        <source>Chọn mỗi cột của tệp sẽ nhập vào đâu. Đã đoán sẵn theo tiêu đề cột; hãy kiểm tra lại.</source>
+        <translation>Choose where each column of the file goes. A guess has been made from the column headings; please check it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="255"/>
+        <source>Cột</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="255"/>
+        <source>Tiêu đề trong tệp</source>
+        <translation>Heading in the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="255"/>
+        <source>Nhập vào</source>
+        <translation>Import as</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="259"/>
+        <source>Ví dụ trong tệp</source>
+        <translation>Example from the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="266"/>
+        <source>(không có tiêu đề)</source>
+        <translation>(no heading)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_pages.py" line="271"/>
+        <source>Cột {letter} nhập vào</source>
+        <translation>Import column {letter} as</translation>
+    </message>
+</context>
+<context>
+    <name>MembershipsModel</name>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="24"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="27"/>
+        <source>Chức danh</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="31"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="32"/>
+        <source>Đến ngày</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="34"/>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="36"/>
+        <source>Chức vụ, đơn vị</source>
+        <translation>Position, organisation</translation>
+    </message>
+</context>
+<context>
+    <name>MoveMemberDialog</name>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="282"/>
+        <source>Chuyển {name} sang tổ khác</source>
+        <translation>Move {name} to another team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="283"/>
+        <source>Chuyển tổ</source>
+        <translation>Move</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="284"/>
+        <source>Thành viên:</source>
+        <translation>Member:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="286"/>
+        <source>Đang ở:</source>
+        <translation>Now in:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="287"/>
+        <source>{team} — {role}</source>
+        <translation>{team} — {role}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="293"/>
+        <source>Chuyển sang tổ:</source>
+        <translation>Move to team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="294"/>
+        <source>Chức danh ở tổ mới:</source>
+        <translation>Role in the new team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="295"/>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="308"/>
+        <source>Không có tổ nào khác đang hoạt động để chuyển sang.</source>
+        <translation>There is no other active team to move to.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="313"/>
+        <source>Chuyển {name} sang {team}</source>
+        <translation>Move {name} to {team}</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsForm</name>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="30"/>
+        <source>Ví dụ: Hoàng Văn Thắng</source>
+        <translation>e.g. Hoàng Văn Thắng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="32"/>
+        <source>Chủ tịch</source>
+        <translation>Chairman</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="33"/>
+        <source>Phó Chủ tịch</source>
+        <translation>Vice-chairman</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="34"/>
+        <source>Khi chưa có Chủ tịch, chọn Phó Chủ tịch phụ trách</source>
+        <translation>When there is no chairman, choose the vice-chairman in charge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="35"/>
+        <source>Ví dụ: Lục Thị Hà</source>
+        <translation>e.g. Lục Thị Hà</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="36"/>
+        <source>Ví dụ: Nông Văn Hùng</source>
+        <translation>e.g. Nông Văn Hùng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="57"/>
+        <source>&amp;Chủ tịch UBND xã:</source>
+        <translation>&amp;Chairman of the commune People’s Committee:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="58"/>
+        <source>Chức &amp;danh người ký:</source>
+        <translation>Signer’s &amp;title:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="59"/>
+        <source>&amp;Phó Chủ tịch UBND xã:</source>
+        <translation>&amp;Vice-chairman of the commune People’s Committee:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="60"/>
+        <source>Cán bộ phụ t&amp;rách chuyển đổi số:</source>
+        <translation>&amp;Digital transformation officer:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="61"/>
+        <source>Chức &amp;vụ của cán bộ phụ trách:</source>
+        <translation>Officer’s &amp;position:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/officials_form.py" line="133"/>
+        <source>Họ tên chỉ gồm chữ cái, không có số hay ký hiệu.</source>
+        <translation>A name contains only letters, no digits or symbols.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsPage</name>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="124"/>
+        <source>Lãnh đạo và cán bộ phụ trách</source>
+        <translation>Leaders and officer in charge</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="127"/>
+        <source>Tên người ký quyết định và cán bộ phụ trách chuyển đổi số. Có thể bỏ trống và bổ sung sau trong Cài đặt.</source>
+        <translation>The names of the person who signs decisions and of the digital transformation officer. You can leave them blank and add them later in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficialsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="213"/>
+        <source>Cán bộ của xã</source>
+        <translation>Commune officials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="215"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="216"/>
+        <source>Lưu thông tin cán bộ (Ctrl+S)</source>
+        <translation>Save the officials’ details (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="219"/>
+        <source>Dùng để điền người ký quyết định thành lập tổ và người lập báo cáo.</source>
+        <translation>Used to fill in who signs team founding decisions and who prepares reports.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="248"/>
+        <source>Đã lưu.</source>
+        <translation>Saved.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="61"/>
+        <source>T{month}/{year}</source>
+        <translation>{month}/{year}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="156"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="168"/>
+        <source>Độ phủ</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="169"/>
+        <source>Tổ đang hoạt động</source>
+        <translation>Active teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="170"/>
+        <source>Thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="171"/>
+        <source>Buổi hỗ trợ tháng này</source>
+        <translation>Support sessions this month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="172"/>
+        <source>Người dân được hỗ trợ tháng này</source>
+        <translation>Citizens helped this month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="173"/>
+        <source>Hộ đạt 5 kỹ năng số</source>
+        <translation>Households with the 5 digital skills</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="189"/>
+        <source>Buổi hỗ trợ</source>
+        <translation>Support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="218"/>
+        <source>Biểu đồ số buổi hỗ trợ 12 tháng gần đây</source>
+        <translation>Chart of support sessions in the last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="219"/>
+        <source>Buổi hỗ trợ 12 tháng gần đây</source>
+        <translation>Support sessions in the last 12 months</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="238"/>
+        <location filename="../../desktop/ui/views/overview.py" line="239"/>
+        <source>Người dân được hỗ trợ theo lĩnh vực</source>
+        <translation>Citizens helped by category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="247"/>
+        <location filename="../../desktop/ui/views/overview.py" line="250"/>
+        <location filename="../../desktop/ui/views/overview.py" line="358"/>
+        <location filename="../../desktop/ui/views/overview.py" line="408"/>
+        <source>Cần chú ý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="248"/>
+        <source>Enter hoặc nhấp đúp vào một dòng để xem cách xử lý</source>
+        <translation>Press Enter or double-click a row to see what to do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="280"/>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="310"/>
+        <source>lỗi không mong đợi, đã ghi vào nhật ký</source>
+        <translation>unexpected error, written to the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="311"/>
+        <source>Không tính được số liệu ({reason}).</source>
+        <translation>Could not calculate the figures ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="319"/>
+        <source>Số liệu đến ngày {day}</source>
+        <translation>Figures as of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="323"/>
+        <source>thôn có tổ ({percent})</source>
+        <translation>villages with a team ({percent})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="325"/>
+        <source>tổ công nghệ số cộng đồng</source>
+        <translation>community digital technology teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="326"/>
+        <source>người đang tham gia các tổ</source>
+        <translation>people currently serving in teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="328"/>
+        <location filename="../../desktop/ui/views/overview.py" line="331"/>
+        <source>năm nay: {count}</source>
+        <translation>this year: {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="336"/>
+        <source>{part}/{whole} hộ</source>
+        <translation>{part}/{whole} households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="338"/>
+        <source>chưa có số liệu khảo sát</source>
+        <translation>no survey figures yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="358"/>
+        <source>Cần chú ý ({count})</source>
+        <translation>Needs attention ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="361"/>
+        <source>Không có việc gì cần chú ý.</source>
+        <translation>Nothing needs attention.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="378"/>
+        <source>{name} chưa có Tổ trưởng.</source>
+        <translation>{name} has no team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="379"/>
+        <source>Vào mục Tổ CNSCĐ, chọn tổ này và giao chức danh Tổ trưởng cho một thành viên.</source>
+        <translation>Go to Teams, select this team and give one member the role of team leader.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="383"/>
+        <source>{name} chưa có tổ công nghệ số cộng đồng.</source>
+        <translation>{name} has no community digital technology team.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="384"/>
+        <source>Vào mục Tổ CNSCĐ để thành lập tổ cho thôn này.</source>
+        <translation>Go to Teams to establish a team for this village.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="388"/>
+        <source>Quyết định số {number} năm {year} vẫn là dự thảo.</source>
+        <translation>Decision no. {number} of {year} is still a draft.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="389"/>
+        <source>Vào mục Quyết định để hoàn thiện và ban hành quyết định này.</source>
+        <translation>Go to Decisions to finish and issue this decision.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="393"/>
+        <source>Máy chủ tỉnh không nhận thay đổi của {noun} “{name}”.</source>
+        <translation>The provincial server rejected the change to {noun} “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="396"/>
+        <source>Vào mục Đồng bộ để xem lý do, sửa lại rồi gửi lại.</source>
+        <translation>Go to Sync to see why, correct it and send it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="399"/>
+        <source>{noun} “{name}” được sửa khác nhau trên máy này và trên máy chủ tỉnh.</source>
+        <translation>{noun} “{name}” was changed differently on this computer and on the provincial server.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/overview.py" line="402"/>
+        <source>Vào mục Đồng bộ để chọn giữ bản nào.</source>
+        <translation>Go to Sync to choose which version to keep.</translation>
     </message>
 </context>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="232"/>
+        <location filename="../../desktop/ui/models.py" line="249"/>
         <source>Họ và tên</source>
-        <translation type="unfinished"></translation>
+        <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="233"/>
+        <location filename="../../desktop/ui/models.py" line="250"/>
         <source>Năm sinh</source>
-        <translation type="unfinished"></translation>
+        <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="234"/>
+        <location filename="../../desktop/ui/models.py" line="251"/>
         <source>Giới tính</source>
-        <translation type="unfinished"></translation>
+        <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="235"/>
+        <location filename="../../desktop/ui/models.py" line="252"/>
         <source>Số điện thoại</source>
-        <translation type="unfinished"></translation>
+        <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="236"/>
+        <location filename="../../desktop/ui/models.py" line="253"/>
         <source>Chức vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="237"/>
+        <location filename="../../desktop/ui/models.py" line="254"/>
         <source>Tổ</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="238"/>
+        <location filename="../../desktop/ui/models.py" line="255"/>
         <source>Chức danh trong Tổ</source>
-        <translation type="unfinished"></translation>
+        <translation>Role in team</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="268"/>
+        <source>thành viên</source>
+        <translation>members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="269"/>
+        <source>Danh sách thành viên</source>
+        <translation>List of members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="278"/>
+        <source>Lọc theo tổ</source>
+        <translation>Filter by team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="282"/>
+        <source>Lọc theo giới tính</source>
+        <translation>Filter by gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="283"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="286"/>
+        <source>T&amp;huộc tổ:</source>
+        <translation>&amp;Team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="288"/>
+        <source>Giới tí&amp;nh:</source>
+        <translation>&amp;Gender:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="302"/>
+        <source>Trùng lặp…</source>
+        <translation>Duplicates…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="304"/>
+        <source>Tìm và gộp thành viên bị nhập trùng (Ctrl+D)</source>
+        <translation>Find and merge members entered twice (Ctrl+D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="307"/>
+        <location filename="../../desktop/ui/views/people.py" line="429"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="316"/>
+        <source>Tìm theo tên, số điện thoại, chức vụ, tổ (Ctrl+F)</source>
+        <translation>Search by name, phone, position or team (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="382"/>
+        <source>Tất cả các tổ</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="383"/>
+        <source>Không thuộc tổ nào</source>
+        <translation>In no team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="425"/>
+        <source>Lưu thay đổi?</source>
+        <translation>Save changes?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="426"/>
+        <source>Thông tin của {name} đã sửa nhưng chưa lưu. Lưu lại trước khi chuyển sang người khác?</source>
+        <translation>The details of {name} have been edited but not saved. Save them before moving to someone else?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="459"/>
+        <source>Đã thêm {name}.</source>
+        <translation>{name} added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="472"/>
+        <source>Xóa thành viên {name}</source>
+        <translation>Delete member {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="478"/>
+        <source>Không xóa được thành viên</source>
+        <translation>Cannot delete the member</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="481"/>
+        <source>Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>{name} deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="82"/>
+        <source>Chọn một thành viên trong danh sách để xem và sửa thông tin.</source>
+        <translation>Select a member in the list to view and edit their details.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="95"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="96"/>
+        <source>Lưu thay đổi (Ctrl+S); có thể hoàn tác bằng Ctrl+Z</source>
+        <translation>Save changes (Ctrl+S); can be undone with Ctrl+Z</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="98"/>
+        <source>Bỏ thay đổi</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="99"/>
+        <source>Trả lại thông tin như trước khi sửa (Esc)</source>
+        <translation>Put the details back as they were before editing (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="107"/>
+        <location filename="../../desktop/ui/views/people.py" line="111"/>
+        <source>Quá trình tham gia tổ</source>
+        <translation>Team memberships</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="110"/>
+        <source>Tổ</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="110"/>
+        <source>Chức danh</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="110"/>
+        <source>Thời gian</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="119"/>
+        <source>Chưa tham gia tổ nào.</source>
+        <translation>Not yet in any team.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="192"/>
+        <source>{team} (đã giải thể)</source>
+        <translation>{team} (dissolved)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="195"/>
+        <source>{start} – nay</source>
+        <translation>{start} – present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="197"/>
+        <source>{start} – {end}</source>
+        <translation>{start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="227"/>
+        <source>Sửa thành viên {name}</source>
+        <translation>Edit member {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="67"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="68"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="69"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="70"/>
+        <source>Năm sinh</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="71"/>
+        <source>Giới tính</source>
+        <translation>Gender</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="72"/>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="73"/>
+        <source>Chức danh</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="74"/>
+        <source>Tổ</source>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="149"/>
+        <source>Bước 3/4 · Xem trước</source>
+        <translation>Step 3/4 · Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="150"/>
+        <source>Kiểm tra từng dòng trước khi nhập. Dòng lỗi sẽ không được nhập.</source>
+        <translation>Check each row before importing. Rows with errors will not be imported.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="151"/>
+        <source>Ngày &amp;bắt đầu tham gia tổ:</source>
+        <translation>Membership &amp;start date:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="157"/>
+        <source>Ngày các thành viên bắt đầu tham gia tổ; mặc định là hôm nay (Alt+B)</source>
+        <translation>The date the members join their teams; today by default (Alt+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="160"/>
+        <source>Chỉ &amp;hiện dòng lỗi</source>
+        <translation>Show only rows with &amp;errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="161"/>
+        <source>Chỉ hiện các dòng có lỗi (Alt+H)</source>
+        <translation>Show only the rows that have errors (Alt+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="163"/>
+        <source>&amp;Lưu các dòng lỗi ra tệp…</source>
+        <translation>Save rows with errors to a &amp;file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="164"/>
+        <source>Lưu các dòng lỗi kèm cột “Lỗi” ra tệp Excel để sửa rồi nhập lại (Alt+L)</source>
+        <translation>Save the rows with errors, with an “Error” column, to an Excel file to fix and import again (Alt+F)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="170"/>
+        <source>Chọn một dòng để xem đầy đủ kết quả.</source>
+        <translation>Select a row to see the full result.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="181"/>
+        <source>Các dòng của tệp</source>
+        <translation>Rows of the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="218"/>
+        <source>Đang kiểm tra các dòng…</source>
+        <translation>Checking the rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="251"/>
+        <source>{valid} dòng hợp lệ, {errors} lỗi, {skipped} bỏ qua</source>
+        <translation>{valid} valid rows, {errors} errors, {skipped} skipped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="256"/>
+        <source> · {merged} dòng trùng người được gộp</source>
+        <translation> · {merged} rows for the same person merged</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="258"/>
+        <source> · Không có gì mới để nhập.</source>
+        <translation> · Nothing new to import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="275"/>
+        <source>Dòng {number}: {message}</source>
+        <translation>Row {number}: {message}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="286"/>
+        <source>{stem} - dòng cần sửa.xlsx</source>
+        <translation>{stem} - rows to fix.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="287"/>
+        <source>Lưu các dòng lỗi</source>
+        <translation>Save rows with errors</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="287"/>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="297"/>
+        <source>Không lưu được tệp</source>
+        <translation>Cannot save the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="298"/>
+        <source>Không lưu được “{path}”: {reason}. Tệp có đang mở trong Excel không?</source>
+        <translation>Cannot save “{path}”: {reason}. Is the file open in Excel?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="304"/>
+        <source>Đã lưu {count} dòng lỗi ra {path}</source>
+        <translation>Saved {count} rows with errors to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_preview.py" line="307"/>
+        <source> · Đã lưu các dòng lỗi ra {name}</source>
+        <translation> · Rows with errors saved to {name}</translation>
     </message>
 </context>
 <context>
@@ -245,32 +2404,34 @@
     <message>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="40"/>
         <source>Sửa {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit {noun}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="40"/>
         <source>Thêm {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>Add {noun}</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="261"/>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="45"/>
         <source>Lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>Save</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="262"/>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="46"/>
         <source>Hủy</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="59"/>
         <source>Thêm {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Add {title}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="64"/>
         <source>Sửa {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit {title}</translation>
     </message>
 </context>
 <context>
@@ -278,138 +2439,1381 @@
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="55"/>
         <source>Thêm</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="58"/>
         <source>Thêm mới (Ctrl+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Add new (Ctrl+N)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="61"/>
         <source>Sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="61"/>
         <source>Sửa dòng đang chọn (F2 hoặc Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit the selected row (F2 or Enter)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="64"/>
         <source>Xóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="67"/>
         <source>Xóa dòng đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete the selected row (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="70"/>
         <source>Lịch sử</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="70"/>
         <source>Ai đã sửa gì, khi nào (Ctrl+H)</source>
-        <translation type="unfinished"></translation>
+        <translation>Who changed what, and when (Ctrl+H)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="74"/>
         <source>Xuất Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="77"/>
         <source>Lưu danh sách đang hiển thị ra tệp .xlsx (Ctrl+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Save the list as shown to an .xlsx file (Ctrl+E)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="81"/>
         <source>Tìm kiếm… (không cần gõ dấu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Search… (no need to type diacritics)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="151"/>
         <source>{count} {noun}</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} {noun}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="201"/>
         <source>Xuất ra Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Export to Excel</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="201"/>
         <source>Tệp Excel (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="215"/>
         <source>Đã xuất {count} dòng ra {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported {count} rows to {path}</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/record_list.py" line="217"/>
         <source>Không xuất được tệp Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot export the Excel file</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="51"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="52"/>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="53"/>
+        <source>Quý này</source>
+        <translation>This quarter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="54"/>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="55"/>
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="56"/>
+        <source>Tùy chọn từ – đến</source>
+        <translation>Custom range</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="59"/>
+        <source>Số tổ công nghệ số cộng đồng đang hoạt động</source>
+        <translation>Active community digital technology teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="60"/>
+        <source>Số thành viên các tổ</source>
+        <translation>Team members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="61"/>
+        <source>Số thôn, tổ dân phố có tổ</source>
+        <translation>Villages and residential groups with a team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="62"/>
+        <source>Số buổi hỗ trợ</source>
+        <translation>Support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="63"/>
+        <source>Số người dân được hỗ trợ, trong đó:</source>
+        <translation>Citizens helped, of whom:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="64"/>
+        <source>Số hộ gia đình đạt 5 kỹ năng số cơ bản</source>
+        <translation>Households with the 5 basic digital skills</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="85"/>
+        <source>không đổi</source>
+        <translation>no change</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="90"/>
+        <source>tăng {percent}%</source>
+        <translation>up {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="92"/>
+        <source>giảm {percent}%</source>
+        <translation>down {percent}%</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="101"/>
+        <source>chưa có số liệu</source>
+        <translation>no figures yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="267"/>
+        <source>&amp;Kỳ báo cáo:</source>
+        <translation>Reporting &amp;period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="271"/>
+        <source>Từ &amp;ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="273"/>
+        <source>Đến ngà&amp;y:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="275"/>
+        <source>Xuất Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="278"/>
+        <source>Lưu cả hai bảng của báo cáo ra tệp .xlsx (Ctrl+E)</source>
+        <translation>Save both tables of the report to an .xlsx file (Ctrl+E)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="304"/>
+        <location filename="../../desktop/ui/views/reports.py" line="309"/>
+        <source>Chỉ tiêu của xã</source>
+        <translation>Commune indicators</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="315"/>
+        <location filename="../../desktop/ui/views/reports.py" line="322"/>
+        <source>Theo từng tổ</source>
+        <translation>By team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="414"/>
+        <source>Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.</source>
+        <translation>The start date must be on or before the end date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="418"/>
+        <source>Kỳ này: {current}; so với kỳ trước: {previous}.</source>
+        <translation>This period: {current}; compared with the previous period: {previous}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="430"/>
+        <source>Đang tính…</source>
+        <translation>Calculating…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="460"/>
+        <source>lỗi không mong đợi, đã ghi vào nhật ký</source>
+        <translation>unexpected error, written to the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="461"/>
+        <source>Không lập được báo cáo ({reason}).</source>
+        <translation>Could not prepare the report ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="486"/>
+        <source>Báo cáo Tổ CNSCĐ {start} đến {end}</source>
+        <translation>Team report {start} to {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="490"/>
+        <source>Xuất báo cáo ra Excel</source>
+        <translation>Export the report to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="490"/>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="497"/>
+        <source>Báo cáo</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="505"/>
+        <source>Đã xuất báo cáo ra {path}</source>
+        <translation>Report exported to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="508"/>
+        <source>Không xuất được tệp Excel</source>
+        <translation>Cannot export the Excel file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="508"/>
+        <source>Không ghi được tệp: {error}</source>
+        <translation>Cannot write the file: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="287"/>
+        <source>Máy chủ của tỉnh</source>
+        <translation>Provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="289"/>
+        <source>Địa chỉ máy chủ tỉnh dùng để đồng bộ dữ liệu. Có thể bỏ trống và nhập sau trong Cài đặt.</source>
+        <translation>The address of the provincial server used to sync data. You can leave it blank and enter it later in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="292"/>
+        <source>Ví dụ: https://cds.langson.gov.vn</source>
+        <translation>e.g. https://cds.langson.gov.vn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="294"/>
+        <source>Địa chỉ &amp;máy chủ:</source>
+        <translation>Server &amp;address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="322"/>
+        <source>Địa chỉ phải bắt đầu bằng http:// hoặc https://, ví dụ https://cds.langson.gov.vn</source>
+        <translation>The address must start with http:// or https://, e.g. https://cds.langson.gov.vn</translation>
+    </message>
+</context>
+<context>
+    <name>SessionEntry</name>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="115"/>
+        <source>Tổ đã giúp người dân; được nhớ cho phiếu sau</source>
+        <translation>The team that helped the citizens; remembered for the next entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="116"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="116"/>
+        <source>Gõ 05/02/2026, 5/2 hoặc 0502 (năm nay)</source>
+        <translation>Type 05/02/2026, 5/2 or 0502 (this year)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="117"/>
+        <source>8h00</source>
+        <translation>8h00</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="117"/>
+        <source>Giờ bắt đầu: 8h30, 08:30 hoặc 830 (không bắt buộc)</source>
+        <translation>Start time: 8h30, 08:30 or 830 (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="118"/>
+        <source>10h30</source>
+        <translation>10h30</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="118"/>
+        <source>Giờ kết thúc (không bắt buộc)</source>
+        <translation>End time (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="119"/>
+        <source>Nhà văn hóa thôn…</source>
+        <translation>Village cultural house…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="119"/>
+        <source>Gõ vài chữ, không cần dấu, để chọn nơi cũ</source>
+        <translation>Type a few letters, without diacritics, to pick a place used before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="122"/>
+        <source>Nếu để trống: bằng số người của lĩnh vực đông nhất</source>
+        <translation>If left blank: the number of people in the largest category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="125"/>
+        <source>Thành viên của tổ vào ngày đó; Space để đánh dấu</source>
+        <translation>Members of the team on that date; Space to tick</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="130"/>
+        <source>Enter để lưu; Shift+Enter để xuống dòng</source>
+        <translation>Enter to save; Shift+Enter for a new line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="138"/>
+        <source>Lĩnh vực hỗ trợ và số người</source>
+        <translation>Categories and number of people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="199"/>
+        <source>Tổ</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="203"/>
+        <source>&amp;Giờ</source>
+        <translation>T&amp;ime</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="208"/>
+        <source>&amp;Ngày</source>
+        <translation>&amp;Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="209"/>
+        <source>Đị&amp;a điểm</source>
+        <translation>&amp;Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="214"/>
+        <source>Tổng số &amp;người</source>
+        <translation>&amp;Total people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="215"/>
+        <source>T&amp;hành viên</source>
+        <translation>&amp;Members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="216"/>
+        <source>Ghi &amp;chú</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="258"/>
+        <source>{name} (đã giải thể)</source>
+        <translation>{name} (dissolved)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="284"/>
+        <source>Space hoặc gõ số người để đánh dấu; ↑/↓ sang lĩnh vực khác</source>
+        <translation>Space or type the number of people to tick; ↑/↓ for another category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="289"/>
+        <source>Số người: {name}</source>
+        <translation>Number of people: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="453"/>
+        <source>= {count}</source>
+        <translation>= {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="543"/>
+        <source>Nhập buổi hỗ trợ</source>
+        <translation>Enter support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="544"/>
+        <source>Enter: lưu và nhập phiếu tiếp theo · Esc: xóa phiếu đang nhập</source>
+        <translation>Enter: save and start the next entry · Esc: clear this entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="545"/>
+        <source>Lưu (Enter)</source>
+        <translation>Save (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="546"/>
+        <source>Xóa phiếu (Esc)</source>
+        <translation>Clear entry (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="577"/>
+        <location filename="../../desktop/ui/session_entry.py" line="605"/>
+        <source>Sửa buổi hỗ trợ {title}</source>
+        <translation>Edit support session {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="578"/>
+        <source>Enter: lưu thay đổi · Esc: thôi sửa, về nhập phiếu mới</source>
+        <translation>Enter: save changes · Esc: stop editing and go back to a new entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="579"/>
+        <source>Lưu thay đổi (Enter)</source>
+        <translation>Save changes (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="580"/>
+        <source>Thôi sửa (Esc)</source>
+        <translation>Stop editing (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="600"/>
+        <source>Thêm buổi hỗ trợ {title}</source>
+        <translation>Add support session {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="620"/>
+        <source>Đã lưu buổi hỗ trợ {title}, {count} người. Ctrl+Z để hoàn tác.</source>
+        <translation>Saved support session {title}, {count} people. Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>SessionList</name>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="75"/>
+        <source>Đang đọc…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="77"/>
+        <source>{total} buổi hỗ trợ · {citizens} lượt người được hỗ trợ</source>
+        <translation>{total} support sessions · {citizens} citizens helped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="81"/>
+        <source> · đang hiện {loaded} dòng đầu, cuộn xuống để xem tiếp</source>
+        <translation> · showing the first {loaded} rows, scroll down for more</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="85"/>
+        <source> · đang tìm…</source>
+        <translation> · searching…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="99"/>
+        <source>Xuất ra Excel</source>
+        <translation>Export to Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="99"/>
+        <source>Tệp Excel (*.xlsx)</source>
+        <translation>Excel files (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="124"/>
+        <source>Đang xuất {count} buổi hỗ trợ ra Excel…</source>
+        <translation>Exporting {count} support sessions to Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="127"/>
+        <source>Đã xuất {count} buổi hỗ trợ ra {path}</source>
+        <translation>Exported {count} support sessions to {path}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="129"/>
+        <source>Không xuất được tệp Excel</source>
+        <translation>Cannot export the Excel file</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsModel</name>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="61"/>
+        <source>Ngày</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="62"/>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="63"/>
+        <source>Tổ</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="64"/>
+        <source>Địa điểm</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="65"/>
+        <source>Lĩnh vực</source>
+        <translation>Categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="66"/>
+        <source>Số người</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="67"/>
+        <source>Thành viên tham gia</source>
+        <translation>Members present</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="68"/>
+        <source>Ghi chú</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="179"/>
+        <source>Không đọc được danh sách buổi hỗ trợ: {error}</source>
+        <translation>Cannot read the list of support sessions: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SessionsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="140"/>
+        <source>buổi hỗ trợ</source>
+        <translation>support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="141"/>
+        <source>Buổi hỗ trợ</source>
+        <translation>Support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="145"/>
+        <source>Chỉ xem buổi hỗ trợ của một tổ</source>
+        <translation>Show only the support sessions of one team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="147"/>
+        <source>Chỉ xem buổi hỗ trợ trong một khoảng thời gian</source>
+        <translation>Show only the support sessions in a period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="149"/>
+        <source>Mọi lúc</source>
+        <translation>All time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="150"/>
+        <source>Tháng này</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="151"/>
+        <source>Tháng trước</source>
+        <translation>Last month</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="152"/>
+        <source>Năm nay</source>
+        <translation>This year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="153"/>
+        <source>Năm trước</source>
+        <translation>Last year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="154"/>
+        <source>Từ ngày… đến ngày…</source>
+        <translation>From… to…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="158"/>
+        <source>Từ ngày</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="159"/>
+        <source>Đến ngày</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="161"/>
+        <source>Chỉ xem buổi hỗ trợ có lĩnh vực này</source>
+        <translation>Show only the support sessions in this category</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="166"/>
+        <source>Tổ:</source>
+        <translation>Team:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="167"/>
+        <source>Thời gian:</source>
+        <translation>Period:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="170"/>
+        <source>Lĩnh vực:</source>
+        <translation>Category:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="234"/>
+        <source>Tìm theo địa điểm, ghi chú (không cần gõ dấu) — Ctrl+F</source>
+        <translation>Search by place or notes (no need to type diacritics) — Ctrl+F</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="235"/>
+        <source>Nhập phiếu mới ở khung bên phải (Ctrl+N)</source>
+        <translation>Enter a new session in the panel on the right (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="236"/>
+        <source>Sửa buổi đang chọn ở khung bên phải (F2 hoặc Enter)</source>
+        <translation>Edit the selected session in the panel on the right (F2 or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="250"/>
+        <source>Không đọc được dữ liệu</source>
+        <translation>Cannot read the data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="263"/>
+        <source>Tất cả các tổ</source>
+        <translation>All teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="266"/>
+        <source>Mọi lĩnh vực</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="364"/>
+        <source>Bỏ phiếu đang nhập?</source>
+        <translation>Discard this entry?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="365"/>
+        <source>Phiếu bên phải có thông tin chưa lưu. Bỏ những gì đã nhập?</source>
+        <translation>The entry on the right has unsaved details. Discard what has been typed?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="366"/>
+        <source>Bỏ phiếu đang nhập</source>
+        <translation>Discard entry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="380"/>
+        <source>Xóa buổi hỗ trợ {title}</source>
+        <translation>Delete support session {title}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="384"/>
+        <source>Không xóa được buổi hỗ trợ</source>
+        <translation>Cannot delete the support session</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="387"/>
+        <source>Đã xóa buổi hỗ trợ {title}. Ctrl+Z để hoàn tác.</source>
+        <translation>Support session {title} deleted. Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="424"/>
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="425"/>
+        <source>Cán bộ của xã</source>
+        <translation>Commune officials</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="426"/>
+        <source>Căn cứ pháp lý</source>
+        <translation>Legal bases</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="427"/>
+        <source>Sao lưu</source>
+        <translation>Backups</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="342"/>
+        <source>Thiết lập Tổ Số</source>
+        <translation>Set up Tổ Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="346"/>
+        <source>&lt; &amp;Quay lại</source>
+        <translation>&lt; &amp;Back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="347"/>
+        <source>&amp;Tiếp theo &gt;</source>
+        <translation>&amp;Next &gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="348"/>
+        <source>&amp;Hoàn tất</source>
+        <translation>&amp;Finish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="349"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="391"/>
+        <source>Khi bấm Hoàn tất, máy này sẽ được thiết lập cho {unit}, {province} (mã {code}).</source>
+        <translation>When you click Finish, this computer will be set up for {unit}, {province} (code {code}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="396"/>
+        <source>Dữ liệu mẫu sẽ được tạo để dùng thử (mất vài giây).</source>
+        <translation>Demo data will be created for trying the app out (this takes a few seconds).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="399"/>
+        <source>Số thôn, tổ dân phố sẽ thêm: {count}.</source>
+        <translation>Villages and residential groups to add: {count}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="401"/>
+        <source>Sau khi thiết lập, không thể chuyển máy này sang xã khác.</source>
+        <translation>Once set up, this computer cannot be switched to another commune.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="413"/>
+        <source>Đang tạo dữ liệu mẫu…</source>
+        <translation>Creating demo data…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="413"/>
+        <source>Đang lưu thiết lập…</source>
+        <translation>Saving the setup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="438"/>
+        <source>Lỗi không mong đợi: {error}. Chi tiết đã ghi vào nhật ký.</source>
+        <translation>Unexpected error: {error}. The details have been written to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="439"/>
+        <source>Chưa thiết lập được</source>
+        <translation>Setup not completed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="443"/>
+        <source>Đã hủy tạo dữ liệu mẫu; chưa có gì được lưu.</source>
+        <translation>Demo data creation cancelled; nothing has been saved.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreCommand</name>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="60"/>
+        <source>Không làm lại được: {error}</source>
+        <translation>Cannot redo: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/undo.py" line="62"/>
+        <source>Không hoàn tác được: {error}</source>
+        <translation>Cannot undo: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="55"/>
+        <source>Máy chủ tỉnh</source>
+        <translation>Provincial server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="57"/>
+        <source>Địa chỉ:</source>
+        <translation>Address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="58"/>
+        <source>Đồng bộ lần cuối:</source>
+        <translation>Last sync:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <source>Loại dữ liệu</source>
+        <translation>Data type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <source>Số thay đổi</source>
+        <translation>Changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <source>Dung lượng ước tính</source>
+        <translation>Estimated size</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="74"/>
+        <source>Thay đổi chưa gửi lên máy chủ, theo loại dữ liệu</source>
+        <translation>Pending changes not yet sent to the server, by data type</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="77"/>
+        <source>Dữ liệu mới chỉ có trên máy này</source>
+        <translation>Data so far only on this computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="82"/>
+        <source>Mỗi lần thêm, sửa, xóa là một thay đổi chờ gửi lên máy chủ tỉnh. Cho đến khi đồng bộ, dữ liệu này chỉ nằm trên máy này: hãy sao lưu thường xuyên.</source>
+        <translation>Every addition, edit or deletion is a pending change waiting to be sent to the provincial server. Until you sync, this data exists only on this computer: back up often.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="90"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="92"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="99"/>
+        <source>Tính năng đồng bộ với máy chủ tỉnh sẽ có trong phiên bản tiếp theo.</source>
+        <translation>Sync with the provincial server will be available in the next version.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="93"/>
+        <source>&amp;Làm mới</source>
+        <translation>&amp;Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="94"/>
+        <source>Đếm lại các thay đổi chưa gửi (F5)</source>
+        <translation>Count the pending changes again (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="119"/>
+        <source>Chưa cấu hình. Nhập địa chỉ máy chủ trong Cài đặt (Ctrl+9).</source>
+        <translation>Not configured. Enter the server address in Settings (Ctrl+9).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="121"/>
+        <source>Chưa đồng bộ lần nào</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="158"/>
+        <source>Không đếm được các thay đổi chưa gửi: {error}</source>
+        <translation>Cannot count the pending changes: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="178"/>
+        <source>Tổng cộng {count} thay đổi chưa gửi; lần đồng bộ tới sẽ gửi khoảng {size}.</source>
+        <translation>{count} pending changes in total; the next sync will send about {size}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="183"/>
+        <source>Mọi thay đổi đã được gửi lên máy chủ tỉnh.</source>
+        <translation>All changes have been sent to the provincial server.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="83"/>
+        <source>Cấp xã (không thuộc thôn nào)</source>
+        <translation>Commune level (no village)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_dialogs.py" line="95"/>
+        <source>Thành lập tổ công nghệ số cộng đồng</source>
+        <translation>Establish a community digital technology team</translation>
+    </message>
+</context>
+<context>
+    <name>TeamFiguresModel</name>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="194"/>
+        <source>Tổ</source>
+        <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="195"/>
+        <source>Thôn</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="196"/>
+        <source>Buổi hỗ trợ</source>
+        <translation>Support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="199"/>
+        <source>Người dân được hỗ trợ</source>
+        <translation>Citizens helped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="203"/>
+        <source>Thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="206"/>
+        <source>Thành viên đã tham gia hỗ trợ</source>
+        <translation>Members who took part</translation>
     </message>
 </context>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="194"/>
+        <location filename="../../desktop/ui/models.py" line="197"/>
         <source>Tên tổ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models.py" line="195"/>
-        <source>Thôn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models.py" line="196"/>
-        <source>Trạng thái</source>
-        <translation type="unfinished"></translation>
+        <translation>Team name</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models.py" line="198"/>
-        <source>Ngày thành lập</source>
-        <translation type="unfinished"></translation>
+        <source>Thôn</source>
+        <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="200"/>
-        <source>Số thành viên</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../desktop/ui/models.py" line="199"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models.py" line="201"/>
+        <source>Ngày thành lập</source>
+        <translation>Founded on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="203"/>
+        <source>Số thành viên</source>
+        <translation>Members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="204"/>
         <source>Tổ trưởng</source>
-        <translation type="unfinished"></translation>
+        <translation>Team leader</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsView</name>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="86"/>
+        <source>Đang hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="86"/>
+        <source>Đã giải thể</source>
+        <translation>Dissolved</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="88"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="89"/>
+        <source>Chỉ hiện các tổ có trạng thái này (Alt+R)</source>
+        <translation>Show only teams with this status (Alt+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="93"/>
+        <source>tổ</source>
+        <translation>teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="95"/>
+        <source>Tổ công nghệ số cộng đồng</source>
+        <translation>Community digital technology teams</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="96"/>
+        <source>Thành lập</source>
+        <translation>Establish</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="97"/>
+        <source>Thành lập tổ mới (Ctrl+N)</source>
+        <translation>Establish a new team (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="109"/>
+        <source>T&amp;rạng thái:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="157"/>
+        <source>Chưa có Tổ trưởng</source>
+        <translation>No team leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="195"/>
+        <source>Chọn một tổ trong danh sách để xem thành viên.</source>
+        <translation>Select a team in the list to see its members.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="246"/>
+        <source>Thêm thành viên…</source>
+        <translation>Add member…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="246"/>
+        <source>Thêm một người vào tổ (Ctrl+M)</source>
+        <translation>Add a person to the team (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="249"/>
+        <source>Đổi chức danh…</source>
+        <translation>Change role…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="251"/>
+        <source>Đổi chức danh của thành viên đang chọn (Ctrl+R)</source>
+        <translation>Change the role of the selected member (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="255"/>
+        <source>Chuyển tổ…</source>
+        <translation>Move to team…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="255"/>
+        <source>Chuyển thành viên đang chọn sang tổ khác (Ctrl+T)</source>
+        <translation>Move the selected member to another team (Ctrl+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="258"/>
+        <source>Thôi tham gia…</source>
+        <translation>End membership…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="260"/>
+        <source>Thành viên đang chọn thôi tham gia tổ (Ctrl+L)</source>
+        <translation>The selected member leaves the team (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="264"/>
+        <source>Giải thể tổ…</source>
+        <translation>Dissolve team…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="266"/>
+        <source>Giải thể tổ đang chọn; lịch sử vẫn được giữ (Ctrl+Shift+D)</source>
+        <translation>Dissolve the selected team; its history is kept (Ctrl+Shift+D)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="344"/>
+        <source>Cấp xã (không thuộc thôn nào)</source>
+        <translation>Commune level (no village)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="346"/>
+        <source>chưa ghi</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="350"/>
+        <source>chưa gắn quyết định</source>
+        <translation>no decision linked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="357"/>
+        <source>Thành viên &amp;hiện tại ({count})</source>
+        <translation>&amp;Current members ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="360"/>
+        <source>Thành viên trước đây và chức danh &amp;cũ ({count})</source>
+        <translation>&amp;Former members and past roles ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="428"/>
+        <source>Xóa {team}</source>
+        <translation>Delete {team}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="432"/>
+        <source>Không xóa được tổ</source>
+        <translation>Cannot delete the team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="434"/>
+        <source>Đã xóa {team}. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>{team} deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="448"/>
+        <source>Đã giải thể {team}. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>{team} dissolved. Press Ctrl+Z to undo.</translation>
     </message>
 </context>
 <context>
     <name>VillagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="163"/>
-        <source>Tên thôn</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models.py" line="164"/>
-        <source>Loại</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models.py" line="165"/>
-        <source>Số hộ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/models.py" line="166"/>
+        <source>Tên thôn</source>
+        <translation>Village name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="167"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="168"/>
+        <source>Số hộ</source>
+        <translation>Households</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="169"/>
         <source>Tổ CNSCĐ</source>
-        <translation type="unfinished"></translation>
+        <translation>Team</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesPage</name>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="150"/>
+        <source>Thôn, tổ dân phố</source>
+        <translation>Villages and residential groups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="151"/>
+        <source>Nhập các thôn, bản, ấp, tổ dân phố của xã; có thể thêm, sửa sau.</source>
+        <translation>Enter the commune’s villages, hamlets and residential groups; you can add to and edit them later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
+        <source>&amp;Nhập danh sách thôn, tổ dân phố</source>
+        <translation>&amp;Enter a list of villages and residential groups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
+        <source>Tạo &amp;dữ liệu mẫu để dùng thử</source>
+        <translation>Create &amp;demo data to try the app out</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="157"/>
+        <source>Thôn, tổ, thành viên và {count} buổi hỗ trợ giả định, chỉ để làm quen với phần mềm. Dữ liệu mẫu không xóa hàng loạt được: khi dùng thật, hãy dùng một thư mục dữ liệu khác.</source>
+        <translation>Made-up villages, teams, members and {count} support sessions, only for getting to know the app. Demo data cannot be deleted in bulk: for real use, use a different data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="169"/>
+        <source>Thôn Nà Phái
+Bản Chang
+Tổ dân phố số 3
+…</source>
+        <translation>Thôn Nà Phái
+Bản Chang
+Tổ dân phố số 3
+…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="170"/>
+        <source>Danh sách thôn, mỗi dòng một thôn</source>
+        <translation>List of villages, one per line</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="172"/>
+        <source>Mỗi dòng một thôn; có thể dán từ Excel (lấy cột đầu tiên có chữ), số thứ tự được bỏ đi.</source>
+        <translation>One village per line; you can paste from Excel (the first column with text is used), and row numbers are removed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="176"/>
+        <source>Nhập từ tệ&amp;p…</source>
+        <translation>&amp;Import from file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="177"/>
+        <source>Đọc cột đầu tiên của tệp Excel (.xlsx) hoặc .csv</source>
+        <translation>Reads the first column of an Excel (.xlsx) or .csv file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="182"/>
+        <source>Dòng không ghi &amp;loại là:</source>
+        <translation>Lines without a &amp;kind are:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="208"/>
+        <source>Xem trước:</source>
+        <translation>Preview:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="250"/>
+        <source>Sẽ tạo dữ liệu mẫu thay cho danh sách này.</source>
+        <translation>Demo data will be created instead of this list.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="252"/>
+        <source>Sẽ thêm {count} thôn, tổ dân phố.</source>
+        <translation>{count} villages and residential groups will be added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="254"/>
+        <source>Bỏ {count} dòng trùng.</source>
+        <translation>{count} duplicate lines left out.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="257"/>
+        <source>Danh sách quá dài: chỉ lấy {count} dòng đầu.</source>
+        <translation>The list is too long: only the first {count} lines are used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="260"/>
+        <source>Chưa có thôn nào; có thể bỏ trống và thêm sau.</source>
+        <translation>No villages yet; you can leave this blank and add them later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="266"/>
+        <source>Chọn tệp danh sách thôn</source>
+        <translation>Choose a file with the list of villages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="266"/>
+        <source>Bảng tính (*.xlsx *.csv *.txt)</source>
+        <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="276"/>
+        <source>Không đọc được tệp</source>
+        <translation>Cannot read the file</translation>
+    </message>
+</context>
+<context>
+    <name>VillagesView</name>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="52"/>
+        <source>thôn, tổ dân phố</source>
+        <translation>villages</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="53"/>
+        <source>Thôn, tổ dân phố</source>
+        <translation>Villages and residential groups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="104"/>
+        <source>Tổ công nghệ số cộng đồng</source>
+        <translation>Community digital technology team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="108"/>
+        <source>Chưa có Tổ trưởng</source>
+        <translation>No team leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="112"/>
+        <source>Thành lập tổ…</source>
+        <translation>Establish team…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="115"/>
+        <source>Thành lập tổ công nghệ số cộng đồng cho thôn này (Ctrl+Shift+T)</source>
+        <translation>Establish a community digital technology team for this village (Ctrl+Shift+T)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="118"/>
+        <source>Thành lậ&amp;p tổ…</source>
+        <translation>Establish &amp;team…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="132"/>
+        <source>Chọn một thôn trong danh sách để xem tổ và số liệu của thôn.</source>
+        <translation>Select a village in the list to see its team and figures.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="184"/>
+        <source>chưa ghi</source>
+        <translation>not recorded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="195"/>
+        <source>Thôn chưa có tổ công nghệ số cộng đồng.</source>
+        <translation>This village has no community digital technology team yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="201"/>
+        <source>&lt;b&gt;{team}&lt;/b&gt;&lt;br&gt;{count} thành viên</source>
+        <translation>&lt;b&gt;{team}&lt;/b&gt;&lt;br&gt;{count} members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="203"/>
+        <source> · thành lập {date}</source>
+        <translation> · founded {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="205"/>
+        <source>Tổ trưởng: {name}</source>
+        <translation>Team leader: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="213"/>
+        <source>Trước đây: {teams}</source>
+        <translation>Formerly: {teams}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="215"/>
+        <source>{team} (giải thể {date})</source>
+        <translation>{team} (dissolved {date})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="250"/>
+        <source>Xóa {village}</source>
+        <translation>Delete {village}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="254"/>
+        <source>Không xóa được {village}</source>
+        <translation>Cannot delete {village}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="256"/>
+        <source>Đã xóa {village}. Nhấn Ctrl+Z để hoàn tác.</source>
+        <translation>{village} deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>_PersonPicker</name>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="49"/>
+        <source>Gõ tên, năm sinh hoặc số điện thoại (không cần dấu)…</source>
+        <translation>Type a name, birth year or phone number (no need for diacritics)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/member_dialogs.py" line="59"/>
+        <source>Không tìm thấy ai. Chọn “Người mới” để thêm người này.</source>
+        <translation>No one found. Choose “New person” to add them.</translation>
     </message>
 </context>
 <context>
@@ -417,7 +3821,7 @@
     <message>
         <location filename="../../desktop/app.py" line="78"/>
         <source>Không mở được dữ liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the data</translation>
     </message>
     <message>
         <location filename="../../desktop/app.py" line="79"/>
@@ -427,7 +3831,12 @@
 {detail}
 
 Nếu tệp dữ liệu bị hỏng, hãy khôi phục từ một bản sao lưu (lệnh “toso restore”).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cannot open the data in the folder:
+{folder}
+
+{detail}
+
+If the data file is damaged, restore it from a backup (the “toso restore” command).</translation>
     </message>
 </context>
 <context>
@@ -435,14 +3844,16 @@ Nếu tệp dữ liệu bị hỏng, hãy khôi phục từ một bản sao lưu
     <message>
         <location filename="../../desktop/ui/crash.py" line="35"/>
         <source>Lỗi không mong đợi</source>
-        <translation type="unfinished"></translation>
+        <translation>Unexpected error</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/crash.py" line="36"/>
         <source>Tổ Số gặp lỗi không mong đợi. Dữ liệu đã lưu trước đó vẫn an toàn.
 
 Hãy sao chép chi tiết bên dưới (nút “Hiện chi tiết…”) gửi cho cán bộ hỗ trợ; chi tiết cũng đã được ghi vào tệp nhật ký trong thư mục dữ liệu.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tổ Số ran into an unexpected error. The data saved before it is safe.
+
+Please copy the details below (the “Show Details...” button) and send them to your support officer; the details have also been written to the log file in the data folder.</translation>
     </message>
 </context>
 <context>
@@ -450,12 +3861,12 @@ Hãy sao chép chi tiết bên dưới (nút “Hiện chi tiết…”) gửi c
     <message>
         <location filename="../../desktop/ui/widgets/messages.py" line="22"/>
         <source>Đồng ý</source>
-        <translation type="unfinished"></translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/widgets/messages.py" line="23"/>
         <source>Không</source>
-        <translation type="unfinished"></translation>
+        <translation>No</translation>
     </message>
 </context>
 </TS>

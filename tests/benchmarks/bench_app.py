@@ -94,11 +94,16 @@ def prepare(folder: Path, sessions: int) -> None:
 
 
 def run_child(folder: Path) -> dict[str, object]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TOSO_NO_CRASH_DIALOG": "1",
-           "PYTHONPATH": str(REPO_ROOT)}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "TOSO_NO_CRASH_DIALOG": "1", "PYTHONPATH": str(REPO_ROOT)}
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-c", CHILD, str(folder), json.dumps(SEARCHES)],
-                            capture_output=True, text=True, env=env, timeout=600, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder), json.dumps(SEARCHES)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+        check=True,
+    )
     wall = time.perf_counter() - started
     line = next(line for line in result.stdout.splitlines() if line.startswith("FIGURES "))
     figures: dict[str, object] = json.loads(line.removeprefix("FIGURES "))
