@@ -51,6 +51,7 @@ _SPACE_WEIGHT = 0
 _NO_BASE_WEIGHT = 1  # a combining mark with nothing before it
 _PUNCT_BASE = 2  # + code point, below 0x110002
 _DIGIT_BASE = 0x200000  # + digit value, so every script's 7 sorts together
+_NUMBER_LENGTH = 10  # + a number's length, in front of its digits: shorter numbers are smaller
 _LETTER_BASE = 0x300000  # + position in the Vietnamese alphabet
 _OTHER_LETTER_BASE = 0x400000  # + code point of the lower-case letter: non-Vietnamese letters after z
 
@@ -152,6 +153,18 @@ def _encode(digits: list[int], radix: int) -> int:
     return number
 
 
+def _significant_digits(clusters: list[tuple[str, list[str]]], start: int) -> int:
+    """The length of the number starting at clusters[start], leading zeros left out."""
+    digits = []
+    for base, _marks in clusters[start:]:
+        if not base or unicodedata.digit(base, None) is None:
+            break
+        digits.append(unicodedata.digit(base))
+    while len(digits) > 1 and digits[0] == 0:
+        digits.pop(0)
+    return len(digits)
+
+
 def collation_key(value: str) -> CollationKey:
     """Return a key that sorts text in Vietnamese dictionary order, blind to NFC/NFD and tone placement."""
     # Walk the NFD text as clusters: one base character and the combining marks that follow it.
@@ -171,8 +184,10 @@ def collation_key(value: str) -> CollationKey:
     # Tones count per word, not per letter: "hòa" and "hoà" put the same tone on different vowels.
     tones_by_segment: list[list[int]] = []
     in_word = False
+    in_number = False
+    weight: int | None
 
-    for base, marks in clusters:
+    for index, (base, marks) in enumerate(clusters):
         tones = [_TONES[mark] for mark in marks if mark in _TONES]
         others = [mark for mark in marks if mark not in _TONES]
         is_word_char = False
@@ -181,7 +196,16 @@ def collation_key(value: str) -> CollationKey:
         elif base.isspace():
             weight = _SPACE_WEIGHT
         elif unicodedata.digit(base, None) is not None:
-            weight = _DIGIT_BASE + unicodedata.digit(base)
+            if index == 0 or unicodedata.digit(clusters[index - 1][0] or "x", None) is None:
+                # A number sorts by its value ("Khu phố 2" before "Khu phố 10"): its length comes first.
+                primary.append(_DIGIT_BASE + _NUMBER_LENGTH + _significant_digits(clusters, index))
+                in_number = False
+            digit = unicodedata.digit(base)
+            following = clusters[index + 1][0] if index + 1 < len(clusters) else ""
+            # Leading zeros add nothing to a number's value ("02" sorts as 2); they still count for identity.
+            leading_zero = digit == 0 and not in_number and unicodedata.digit(following or "x", None) is not None
+            in_number = in_number or not leading_zero
+            weight = None if leading_zero else _DIGIT_BASE + digit
             is_word_char = True
         elif base.isalpha():
             lower = base.lower() if len(base.lower()) == 1 else base
@@ -206,7 +230,8 @@ def collation_key(value: str) -> CollationKey:
             tones_by_segment.append(tones)
         in_word = is_word_char
 
-        primary.append(weight)
+        if weight is not None:
+            primary.append(weight)
         accents.append(_encode([ord(mark) + 1 for mark in others], _MARK_RADIX))
         case.append(1 if base and base != base.lower() else 0)
         identity.append(ord(base) if base else 0)

@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
+        # Roomy entries: the sidebar is what a new user reads first, and a big target is easy to hit.
+        self.sidebar.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 8px; }")
         self.sidebar.setAccessibleName(self.tr("Các mục"))
         for number, area in enumerate(AREAS, start=1):
             item = QListWidgetItem(QCoreApplication.translate("MainWindow", area.label))

@@ -2728,173 +2728,173 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SessionEntry</name>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="115"/>
+        <location filename="../../desktop/ui/session_entry.py" line="118"/>
         <source>Tổ đã giúp người dân; được nhớ cho phiếu sau</source>
         <translation>The team that helped the citizens; remembered for the next entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="116"/>
+        <location filename="../../desktop/ui/session_entry.py" line="119"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="116"/>
+        <location filename="../../desktop/ui/session_entry.py" line="119"/>
         <source>Gõ 05/02/2026, 5/2 hoặc 0502 (năm nay)</source>
         <translation>Type 05/02/2026, 5/2 or 0502 (this year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="117"/>
+        <location filename="../../desktop/ui/session_entry.py" line="120"/>
         <source>8h00</source>
         <translation>8h00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="117"/>
+        <location filename="../../desktop/ui/session_entry.py" line="120"/>
         <source>Giờ bắt đầu: 8h30, 08:30 hoặc 830 (không bắt buộc)</source>
         <translation>Start time: 8h30, 08:30 or 830 (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="118"/>
+        <location filename="../../desktop/ui/session_entry.py" line="121"/>
         <source>10h30</source>
         <translation>10h30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="118"/>
+        <location filename="../../desktop/ui/session_entry.py" line="121"/>
         <source>Giờ kết thúc (không bắt buộc)</source>
         <translation>End time (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="119"/>
+        <location filename="../../desktop/ui/session_entry.py" line="122"/>
         <source>Nhà văn hóa thôn…</source>
         <translation>Village cultural house…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="119"/>
+        <location filename="../../desktop/ui/session_entry.py" line="122"/>
         <source>Gõ vài chữ, không cần dấu, để chọn nơi cũ</source>
         <translation>Type a few letters, without diacritics, to pick a place used before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="122"/>
+        <location filename="../../desktop/ui/session_entry.py" line="125"/>
         <source>Nếu để trống: bằng số người của lĩnh vực đông nhất</source>
         <translation>If left blank: the number of people in the largest category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="125"/>
+        <location filename="../../desktop/ui/session_entry.py" line="128"/>
         <source>Thành viên của tổ vào ngày đó; Space để đánh dấu</source>
         <translation>Members of the team on that date; Space to tick</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="130"/>
+        <location filename="../../desktop/ui/session_entry.py" line="133"/>
         <source>Enter để lưu; Shift+Enter để xuống dòng</source>
         <translation>Enter to save; Shift+Enter for a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="138"/>
-        <source>Lĩnh vực hỗ trợ và số người</source>
-        <translation>Categories and number of people</translation>
+        <location filename="../../desktop/ui/session_entry.py" line="142"/>
+        <source>&amp;Lĩnh vực hỗ trợ và số người</source>
+        <translation>&amp;Categories and number of people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="199"/>
+        <location filename="../../desktop/ui/session_entry.py" line="207"/>
+        <source>Giờ</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="218"/>
+        <source>Tổng số người</source>
+        <translation>Total people</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="524"/>
+        <source>Enter: lưu, sang phiếu sau · Esc: xóa phiếu · F6: sang bảng</source>
+        <translation>Enter: save and go to the next entry · Esc: clear the entry · F6: go to the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="558"/>
+        <source>Enter: lưu thay đổi · Esc: thôi sửa · F6: sang bảng</source>
+        <translation>Enter: save changes · Esc: stop editing · F6: go to the table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_entry.py" line="203"/>
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="203"/>
-        <source>&amp;Giờ</source>
-        <translation>T&amp;ime</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/session_entry.py" line="208"/>
+        <location filename="../../desktop/ui/session_entry.py" line="212"/>
         <source>&amp;Ngày</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="209"/>
+        <location filename="../../desktop/ui/session_entry.py" line="213"/>
         <source>Đị&amp;a điểm</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="214"/>
-        <source>Tổng số &amp;người</source>
-        <translation>&amp;Total people</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/session_entry.py" line="215"/>
+        <location filename="../../desktop/ui/session_entry.py" line="219"/>
         <source>T&amp;hành viên</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="216"/>
+        <location filename="../../desktop/ui/session_entry.py" line="220"/>
         <source>Ghi &amp;chú</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="258"/>
+        <location filename="../../desktop/ui/session_entry.py" line="262"/>
         <source>{name} (đã giải thể)</source>
         <translation>{name} (dissolved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="284"/>
+        <location filename="../../desktop/ui/session_entry.py" line="288"/>
         <source>Space hoặc gõ số người để đánh dấu; ↑/↓ sang lĩnh vực khác</source>
         <translation>Space or type the number of people to tick; ↑/↓ for another category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="289"/>
+        <location filename="../../desktop/ui/session_entry.py" line="293"/>
         <source>Số người: {name}</source>
         <translation>Number of people: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="453"/>
+        <location filename="../../desktop/ui/session_entry.py" line="431"/>
         <source>= {count}</source>
         <translation>= {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="543"/>
+        <location filename="../../desktop/ui/session_entry.py" line="523"/>
         <source>Nhập buổi hỗ trợ</source>
         <translation>Enter support sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="544"/>
-        <source>Enter: lưu và nhập phiếu tiếp theo · Esc: xóa phiếu đang nhập</source>
-        <translation>Enter: save and start the next entry · Esc: clear this entry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/session_entry.py" line="545"/>
+        <location filename="../../desktop/ui/session_entry.py" line="525"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="546"/>
+        <location filename="../../desktop/ui/session_entry.py" line="526"/>
         <source>Xóa phiếu (Esc)</source>
         <translation>Clear entry (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="577"/>
-        <location filename="../../desktop/ui/session_entry.py" line="605"/>
+        <location filename="../../desktop/ui/session_entry.py" line="557"/>
+        <location filename="../../desktop/ui/session_entry.py" line="585"/>
         <source>Sửa buổi hỗ trợ {title}</source>
         <translation>Edit support session {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="578"/>
-        <source>Enter: lưu thay đổi · Esc: thôi sửa, về nhập phiếu mới</source>
-        <translation>Enter: save changes · Esc: stop editing and go back to a new entry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/session_entry.py" line="579"/>
+        <location filename="../../desktop/ui/session_entry.py" line="559"/>
         <source>Lưu thay đổi (Enter)</source>
         <translation>Save changes (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="580"/>
+        <location filename="../../desktop/ui/session_entry.py" line="560"/>
         <source>Thôi sửa (Esc)</source>
         <translation>Stop editing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="600"/>
+        <location filename="../../desktop/ui/session_entry.py" line="580"/>
         <source>Thêm buổi hỗ trợ {title}</source>
         <translation>Add support session {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="620"/>
+        <location filename="../../desktop/ui/session_entry.py" line="600"/>
         <source>Đã lưu buổi hỗ trợ {title}, {count} người. Ctrl+Z để hoàn tác.</source>
         <translation>Saved support session {title}, {count} people. Ctrl+Z to undo.</translation>
     </message>
@@ -3073,67 +3073,77 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="170"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="168"/>
         <source>Lĩnh vực:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="234"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="180"/>
+        <source>Từ ngày:</source>
+        <translation>From:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="180"/>
+        <source>đến ngày:</source>
+        <translation>to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="241"/>
         <source>Tìm theo địa điểm, ghi chú (không cần gõ dấu) — Ctrl+F</source>
         <translation>Search by place or notes (no need to type diacritics) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="235"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="242"/>
         <source>Nhập phiếu mới ở khung bên phải (Ctrl+N)</source>
         <translation>Enter a new session in the panel on the right (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="236"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="243"/>
         <source>Sửa buổi đang chọn ở khung bên phải (F2 hoặc Enter)</source>
         <translation>Edit the selected session in the panel on the right (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="250"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="257"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="263"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="270"/>
         <source>Tất cả các tổ</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="266"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="273"/>
         <source>Mọi lĩnh vực</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="364"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="369"/>
         <source>Bỏ phiếu đang nhập?</source>
         <translation>Discard this entry?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="365"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="370"/>
         <source>Phiếu bên phải có thông tin chưa lưu. Bỏ những gì đã nhập?</source>
         <translation>The entry on the right has unsaved details. Discard what has been typed?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="366"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="371"/>
         <source>Bỏ phiếu đang nhập</source>
         <translation>Discard entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="380"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="385"/>
         <source>Xóa buổi hỗ trợ {title}</source>
         <translation>Delete support session {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="384"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="389"/>
         <source>Không xóa được buổi hỗ trợ</source>
         <translation>Cannot delete the support session</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="387"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="392"/>
         <source>Đã xóa buổi hỗ trợ {title}. Ctrl+Z để hoàn tác.</source>
         <translation>Support session {title} deleted. Ctrl+Z to undo.</translation>
     </message>

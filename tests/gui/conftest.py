@@ -7,6 +7,7 @@ import os
 # Before any test creates the QApplication: no display needed, the same pictures everywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import tempfile
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -24,6 +25,8 @@ from desktop.ui.context import AppContext
 
 # An uncaught error must fail the test, not wait for a click in the crash dialog.
 os.environ.setdefault("TOSO_NO_CRASH_DIALOG", "1")
+# QSettings (language, window geometry) of the test run live in a throwaway folder, never the user's.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="toso-test-config-")
 
 
 @pytest.fixture(autouse=True)

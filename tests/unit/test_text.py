@@ -433,3 +433,17 @@ def test_person_sort_key_parts() -> None:
 @given(any_form)
 def test_name_sort_key_nfc_nfd_blind(value: str) -> None:
     assert name_sort_key(nfd(value)) == name_sort_key(nfc(value))
+
+
+def test_numbers_in_names_sort_by_value() -> None:
+    names = ["Khu phố 10", "Khu phố 2", "Tổ dân phố 1", "Khu phố 1", "Thôn 02", "Thôn 1", "Ấp 12", "Ấp 3"]
+    assert sorted(names, key=collation_key) == [
+        "Ấp 3",
+        "Ấp 12",
+        "Khu phố 1",
+        "Khu phố 2",
+        "Khu phố 10",
+        "Thôn 1",
+        "Thôn 02",
+        "Tổ dân phố 1",
+    ]
