@@ -1,21 +1,27 @@
-"""The `toso` command: starts the app, and verbs for scripting (demo, search, export, backups)."""
+"""The `toso` command: starts the app, and verbs for scripting (demo, search, export, backups, print)."""
 
 from __future__ import annotations
 
 import argparse
 import logging
+import re
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
+from io import BytesIO
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from desktop import paths
 from desktop.logs import setup_logging
 from desktop.store import backup
 from desktop.store.describe import title
+from desktop.store.stats import Period, decision_number, month_of, quarter_of, year_of
 from desktop.store.store import Store, StoreError
+from sync.dates import parse_date
 from sync.records import RecordInvalid, record_type
+from sync.text import collation_key, fold
 
 
 class _Parser(argparse.ArgumentParser):
@@ -34,6 +40,7 @@ _ARGPARSE_WORDS = (
     ("invalid choice:", "lựa chọn không hợp lệ:"),
     ("expected one argument", "cần một giá trị"),
     ("invalid int value:", "không phải số nguyên:"),
+    ("not allowed with argument", "không dùng cùng với tham số"),
     ("argument ", "tham số "),
 )
 
@@ -78,7 +85,47 @@ def build_parser() -> argparse.ArgumentParser:
     verb("backups", "liệt kê các bản sao lưu", _list_backups)
     restore = verb("restore", "khôi phục dữ liệu từ một bản sao lưu", _restore)
     restore.add_argument("backup", metavar="TỆP_SAO_LƯU", help="tệp .sqlite3 trong thư mục sao lưu")
+    _print_verb(verb("print", "in tài liệu ra tệp PDF (quyết định, sổ theo dõi, phiếu ghi chép, báo cáo…)", _print))
     return parser
+
+
+def _print_verb(printing: argparse.ArgumentParser) -> None:
+    """`toso print KIND --out FILE.pdf …`: one sub-command per document, each with its own options."""
+    kinds = printing.add_subparsers(dest="document", metavar="TÀI_LIỆU", parser_class=_Parser, required=True)
+
+    def kind(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = kinds.add_parser(name, help=help_text, description=help_text)
+        _data_dir_option(sub, argparse.SUPPRESS)
+        sub.add_argument("--out", metavar="TỆP.pdf", required=True, help="tệp PDF cần ghi")
+        sub.set_defaults(print_parser=sub)
+        return sub
+
+    decision = kind("decision", "quyết định thành lập/kiện toàn tổ, kèm danh sách thành viên")
+    decision.add_argument(
+        "--decision",
+        metavar="SỐ",
+        help="số “07/2026”, “07” (năm nay) hoặc mã bản ghi; mặc định: quyết định ban hành gần nhất",
+    )
+    team_help = "tên tổ (không cần gõ dấu, gõ một phần cũng được) hoặc mã tổ"
+    sheet = kind("activity-sheet", "sổ theo dõi hoạt động của một tổ trong một tháng hoặc một khoảng thời gian")
+    sheet.add_argument("--team", metavar="TỔ", required=True, help=team_help)
+    _period_options(sheet, whole_periods=False)
+    form = kind("field-form", "phiếu ghi chép (để trống) của một tổ, ghi tay khi hỗ trợ người dân")
+    form.add_argument("--team", metavar="TỔ", required=True, help=team_help)
+    report = kind("report", "báo cáo kết quả hoạt động của các tổ trong một kỳ")
+    _period_options(report, whole_periods=True)
+    members = kind("member-list", "danh sách thành viên các tổ")
+    members.add_argument("--on", metavar="dd/mm/yyyy", type=_day, help="tính đến ngày này (mặc định: hôm nay)")
+
+
+def _period_options(parser: argparse.ArgumentParser, *, whole_periods: bool) -> None:
+    chosen = parser.add_mutually_exclusive_group()
+    chosen.add_argument("--month", metavar="MM/YYYY", type=_month, help="một tháng (mặc định: tháng này)")
+    if whole_periods:
+        chosen.add_argument("--quarter", metavar="Q/YYYY", type=_quarter, help="một quý, ví dụ 1/2026")
+        chosen.add_argument("--year", metavar="YYYY", type=_year, help="cả năm")
+    chosen.add_argument("--from", dest="start", metavar="dd/mm/yyyy", type=_day, help="từ ngày (cùng với --to)")
+    parser.add_argument("--to", dest="end", metavar="dd/mm/yyyy", type=_day, help="đến ngày (cùng với --from)")
 
 
 def _non_negative(text: str) -> int:
@@ -89,6 +136,39 @@ def _non_negative(text: str) -> int:
     if value < 0:
         raise argparse.ArgumentTypeError(f"“{text}” không được là số âm")
     return value
+
+
+def _day(text: str) -> date:
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải ngày dạng dd/mm/yyyy") from None
+
+
+def _month(text: str) -> Period:
+    match = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{4})\s*", text)
+    if not match or not 1 <= int(match.group(1)) <= 12:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải tháng dạng MM/YYYY")
+    return month_of(date(int(match.group(2)), int(match.group(1)), 1))
+
+
+def _quarter(text: str) -> Period:
+    match = re.fullmatch(r"\s*[QqIi]?([1-4])[/.-](\d{4})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"“{text}” không phải quý dạng Q/YYYY (Q từ 1 đến 4)")
+    return quarter_of(date(int(match.group(2)), int(match.group(1)) * 3 - 2, 1))
+
+
+def _year(text: str) -> Period:
+    if not re.fullmatch(r"\s*\d{4}\s*", text):
+        raise argparse.ArgumentTypeError(f"“{text}” không phải năm dạng YYYY")
+    return year_of(date(int(text), 1, 1))
+
+
+def _is_document_error(error: BaseException) -> bool:
+    # Documents pull in reportlab; a verb that never rendered one cannot have raised their error.
+    layout = sys.modules.get("desktop.documents.layout")
+    return layout is not None and isinstance(error, layout.DocumentError)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -106,7 +186,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"toso: lỗi đọc/ghi tệp: {error.strerror or error} ({error.filename or ''})", file=sys.stderr)
     except KeyboardInterrupt:
         print("toso: đã dừng.", file=sys.stderr)
-    except Exception:
+    except Exception as error:
+        if _is_document_error(error):  # data missing for a document: said in Vietnamese, like StoreError
+            print(f"toso: {error}", file=sys.stderr)
+            return 1
         # Not the user's fault: the details go to the log file, the user gets one line saying where.
         logging.getLogger("toso").exception("unexpected error in %s", getattr(args, "verb", None) or "run")
         print(f"toso: lỗi không mong đợi; chi tiết đã ghi vào {log_file or 'nhật ký'}.", file=sys.stderr)
@@ -195,6 +278,117 @@ def _restore(args: argparse.Namespace) -> int:
         pass  # opening migrates an older backup and rebuilds what must be rebuilt
     print(f"Đã khôi phục từ {source}. Dữ liệu trước khi khôi phục được giữ tại {safety}.")
     return 0
+
+
+def _print(args: argparse.Namespace) -> int:
+    from pypdf import PdfReader
+
+    out = Path(args.out)
+    if out.suffix.lower() != ".pdf":
+        raise StoreError(f"Tệp in phải có đuôi .pdf: {out.name}", "The output file must end in .pdf.")
+    with Store.open(_folder(args), automatic_backup=False) as store:
+        pdf = _render(store, args)
+    partial = out.with_name(out.name + ".part")  # a reader never sees half a file
+    partial.write_bytes(pdf)
+    partial.replace(out)
+    pages = len(PdfReader(BytesIO(pdf)).pages)
+    print(f"Đã ghi {out} ({pages} trang).")
+    return 0
+
+
+def _render(store: Store, args: argparse.Namespace) -> bytes:
+    """The PDF bytes of the document asked for (renderers are imported only here: they load reportlab)."""
+    if args.document == "decision":
+        from desktop.documents.decision import render_decision
+
+        return render_decision(store, _find_decision(store, args.decision)["id"])
+    if args.document == "field-form":
+        from desktop.documents.field_form import render_field_form
+
+        return render_field_form(store, _find_team(store, args.team)["id"])
+    if args.document == "member-list":
+        from desktop.documents.member_list import render_member_list
+
+        return render_member_list(store, args.on)
+    period = _chosen_period(args, store.today())
+    if args.document == "activity-sheet":
+        from desktop.documents.activity_sheet import render_activity_sheet
+
+        return render_activity_sheet(store, _find_team(store, args.team)["id"], period.start, period.end)
+    from desktop.documents.report import render_report
+
+    return render_report(store, period.start, period.end)
+
+
+def _chosen_period(args: argparse.Namespace, today: date) -> Period:
+    parser: argparse.ArgumentParser = args.print_parser
+    if (args.start is None) != (args.end is None):
+        parser.error("--from và --to phải đi cùng nhau")
+    if args.start is not None:
+        if args.start > args.end:
+            parser.error("ngày --from phải trước hoặc trùng ngày --to")
+        return Period(args.start, args.end)
+    chosen: Period | None = args.month or getattr(args, "quarter", None) or getattr(args, "year", None)
+    return chosen or month_of(today)
+
+
+def _find_decision(store: Store, wanted: str | None) -> dict[str, Any]:
+    """A decision by "07/2026", "07" (this year) or record id; none given: the latest issued one."""
+    if wanted is None:
+        issued = store.rows("decisions", "status = 'issued'", order_by="year DESC, number DESC, date DESC", limit=1)
+        if not issued:
+            raise StoreError(
+                "Chưa có quyết định nào đã ban hành; hãy chỉ rõ --decision SỐ/NĂM (ví dụ 07/2026).",
+                "No issued decision yet; name one with --decision NUMBER/YEAR.",
+            )
+        return issued[0]
+    match = re.fullmatch(r"\s*(\d{1,5})(?:\s*/\s*(\d{4}))?\s*", wanted)
+    if match is None:
+        found = store.get("decisions", wanted.strip())
+        if found is None or found["deleted"]:
+            raise StoreError(f"Không tìm thấy quyết định “{wanted}”.", f"No decision “{wanted}”.")
+        return found
+    number, year = int(match.group(1)), int(match.group(2) or store.today().year)
+    numbered = store.rows("decisions", "number = ? AND year = ?", [number, year], order_by="date DESC")
+    # A number may have been given twice by mistake (the app warns); the issued one is the real one.
+    candidates = [d for d in numbered if d["status"] == "issued"] or numbered
+    name = f"{decision_number(number)} năm {year}"
+    if not candidates:
+        raise StoreError(f"Không có quyết định số {name}.", f"No decision number {number} of {year}.")
+    if len(candidates) > 1:
+        ids = ", ".join(d["id"] for d in candidates)
+        raise StoreError(f"Có {len(candidates)} quyết định số {name}; hãy dùng mã bản ghi: {ids}.")
+    return candidates[0]
+
+
+def _find_team(store: Store, wanted: str) -> dict[str, Any]:
+    """A team by record id or by name, folded (no diacritics needed; every word may be the start of one)."""
+    found = store.get("teams", wanted.strip())
+    if found is not None and not found["deleted"]:
+        return found
+    key = fold(wanted)
+    teams = store.rows("teams")
+    exact = [team for team in teams if fold(team["name"]) == key]
+    if len(exact) == 1:
+        return exact[0]
+    words = key.split()
+    matches = [team for team in teams if words and _words_start(words, fold(team["name"]).split())]
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise StoreError(f"Không tìm thấy tổ nào khớp “{wanted}”.", f"No team matches “{wanted}”.")
+    ranked = sorted(matches, key=lambda team: collation_key(team["name"]))
+    listed = "; ".join(
+        f"{team['name']}{' (đã giải thể)' if team['status'] != 'active' else ''} [mã {team['id']}]" for team in ranked
+    )
+    raise StoreError(
+        f"“{wanted}” khớp với {len(matches)} tổ: {listed}. Hãy gõ rõ hơn hoặc dùng mã tổ.",
+        f"“{wanted}” matches {len(matches)} teams; be more precise or use the team's id.",
+    )
+
+
+def _words_start(words: list[str], tokens: list[str]) -> bool:
+    return all(any(token.startswith(word) for token in tokens) for word in words)
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ APT_RUNTIME=(
     libxcb-xkb1 libxcb-glx0
     # Wayland desktop (Ubuntu's default session): the "wayland" platform plugin
     libwayland-client0 libwayland-cursor0 libwayland-egl1
+    # Printing: Qt's CUPS print-support plugin (the print dialog and printers) links libcups
+    "libcups2t64|libcups2"
     # Fonts: the Qt wheels ship none; DejaVu covers Vietnamese and makes rendering the same everywhere
     fonts-dejavu-core
 )

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm, mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
@@ -72,7 +73,7 @@ def style(
     size: float = BODY_SIZE,
     bold: bool = False,
     italic: bool = False,
-    align: int = TA_JUSTIFY,
+    align: Literal[0, 1, 2, 4] = TA_JUSTIFY,  # TA_LEFT, TA_CENTER, TA_RIGHT, TA_JUSTIFY
     indent: float = 0,
     before: float = 0,
     after: float = 6,
@@ -133,8 +134,16 @@ class OfficialHeader(Flowable):
         super().__init__()
         self.issuer, self.number_line, self.date_line = issuer, number_line, date_line
         self.width = TEXT_WIDTH
-        lines = max(len(issuer.body_lines), 2)
-        self.height = (lines * 15 + 30) if number_line or date_line else lines * 15 + 8
+        # A long unit name ("PHƯỜNG VĂN MIẾU - QUỐC TỬ GIÁM") or place wraps within its column.
+        self.body_lines = [
+            part for line in issuer.body_lines for part in simpleSplit(line, BOLD, 13, self.LEFT_WIDTH - 4)
+        ]
+        self.date_lines = simpleSplit(date_line, ITALIC, 13, self.width - self.LEFT_WIDTH - 4) if date_line else []
+        lines = max(len(self.body_lines), 2)
+        if number_line or date_line:
+            self.height = max(lines * 15 + 30, 60 + 15 * (len(self.date_lines) - 1))
+        else:
+            self.height = lines * 15 + 8
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
@@ -144,12 +153,12 @@ class OfficialHeader(Flowable):
         left_center = self.LEFT_WIDTH / 2
         right_center = self.LEFT_WIDTH + (self.width - self.LEFT_WIDTH) / 2
         y = self.height - 12
-        for line in self.issuer.body_lines:
+        for line in self.body_lines:
             canvas.setFont(BOLD, 13)
             canvas.drawCentredString(left_center, y, line)
             y -= 15
         # A solid rule under the issuing body, between a third and a half of its line's width.
-        body_width = max(pdfmetrics.stringWidth(line, BOLD, 13) for line in self.issuer.body_lines)
+        body_width = max(pdfmetrics.stringWidth(line, BOLD, 13) for line in self.body_lines)
         rule = body_width * 0.4
         canvas.setLineWidth(0.6)
         canvas.line(left_center - rule / 2, y + 10, left_center + rule / 2, y + 10)
@@ -166,9 +175,9 @@ class OfficialHeader(Flowable):
         canvas.drawCentredString(right_center, y, motto)
         motto_width = pdfmetrics.stringWidth(motto, BOLD, 13)
         canvas.line(right_center - motto_width / 2, y - 3, right_center + motto_width / 2, y - 3)
-        if self.date_line:
-            canvas.setFont(ITALIC, 13)
-            canvas.drawCentredString(right_center, y - 23, self.date_line)
+        canvas.setFont(ITALIC, 13)
+        for index, line in enumerate(self.date_lines):
+            canvas.drawCentredString(right_center, y - 23 - 15 * index, line)
 
 
 class ShortRule(Flowable):
@@ -222,6 +231,8 @@ class OfficialDocument(BaseDocTemplate):
             # invariant: no creation time or random id in the file, so an issued decision renders byte for byte
             # the same years later.
             invariant=1,
+            # reportlab starts every page in Helvetica, which would sit unembedded among the page's fonts.
+            initialFontName=FONT,
         )
         self.draft = draft
         self.annex_first_page = 0
@@ -236,14 +247,20 @@ class OfficialDocument(BaseDocTemplate):
             bottomPadding=0,
             id="body",
         )
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=self._decorate)])
+        self.addPageTemplates(
+            [PageTemplate(id="page", frames=[frame], onPage=self._decorate, onPageEnd=self._number_page)]
+        )
 
-    def _decorate(self, canvas: Canvas, doc: Any) -> None:
+    def _number_page(self, canvas: Canvas, doc: Any) -> None:
+        # At the page's end, not its start: a StartAnnex on this page has drawn by then, so the annex's
+        # first page counts as its page 1 (and carries no number).
         page = canvas.getPageNumber()
         number = page - self.annex_first_page + 1 if self.annex_first_page else page
         if number > 1:
             canvas.setFont(FONT, 13)
             canvas.drawCentredString(MARGIN_LEFT + TEXT_WIDTH / 2, PAGE_HEIGHT - MARGIN_TOP / 2 - 4, str(number))
+
+    def _decorate(self, canvas: Canvas, doc: Any) -> None:
         if self.draft:
             canvas.saveState()
             canvas.setFillColor(colors.Color(0.6, 0.6, 0.6, alpha=0.45))
@@ -277,22 +294,27 @@ def render(
 
 
 def data_table(
-    header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence[float], *, center_columns: Sequence[int] = ()
+    header: Sequence[str | Flowable],
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    center_columns: Sequence[int] = (),
 ) -> Table:
-    """A bordered table whose header row repeats on every page; long cells wrap."""
+    """A bordered table whose header row repeats on every page; long cells wrap; a cell may be a Flowable."""
 
     def cell(value: Any, column: int) -> Any:
         if isinstance(value, Flowable):
             return value
         return Paragraph(text(value), CELL_CENTER if column in center_columns else CELL)
 
-    body = [[Paragraph(text(h), CELL_HEADER) for h in header]]
+    body = [[h if isinstance(h, Flowable) else Paragraph(text(h), CELL_HEADER) for h in header]]
     body += [[cell(value, column) for column, value in enumerate(row)] for row in rows]
     table = Table(body, colWidths=list(widths), repeatRows=1)
     table.setStyle(
         TableStyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # else Helvetica lands, unembedded, in the PDF
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("TOPPADDING", (0, 0), (-1, -1), 3),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
@@ -316,6 +338,7 @@ def signature_block(
         TableStyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("FONTNAME", (0, 0), (-1, -1), FONT),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ]

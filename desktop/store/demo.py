@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.store import decisions, settings
 from desktop.store.store import Store, StoreError
 from sync.ids import new_id
 from sync.phones import PhoneError, canonical_phone
@@ -254,6 +255,7 @@ class DemoSummary:
     people: int
     memberships: int
     sessions: int
+    decisions: int = 0
 
 
 @dataclass
@@ -291,8 +293,85 @@ def create_demo(
     plan = _Plan(random.Random(seed), commune, store.today(), codes)
     plan.build(sessions)
     _write(store, plan.ops, progress)
+    made = _decisions(store, plan)
     inserted = Counter(type_name for op, type_name, _ in plan.ops if op == "insert")
-    return DemoSummary(commune, *(inserted[t] for t in ("villages", "teams", "people", "memberships", "sessions")))
+    return DemoSummary(
+        commune,
+        inserted["villages"],
+        inserted["teams"],
+        inserted["people"],
+        inserted["memberships"],
+        inserted["sessions"],
+        decisions=made,
+    )
+
+
+# Before 1 July 2025 decisions rested on the 2015 local-government law (amended 2019), not the 2025 one.
+LEGAL_BASES_BEFORE_2025 = (
+    "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015; Luật sửa đổi, bổ sung một số điều của "
+    "Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;",
+    *settings.DEFAULT_LEGAL_BASES[1:],
+)
+
+
+def _decisions(store: Store, plan: _Plan) -> int:
+    """The officials in Settings, an issued founding decision per founding day, and a draft restructuring one.
+
+    Drawn after every other record, so adding them left the rest of the demo (seed for seed) as it was.
+    """
+    commune_team = next((op[2] for op in plan.ops if op[1] == "teams" and not op[2]["village_id"]), None)
+    staff = [  # the commune team's first member is the vice-chairman, its second the digital officer
+        values["person_id"]
+        for op, type_name, values in plan.ops
+        if op == "insert" and type_name == "memberships" and commune_team and values["team_id"] == commune_team["id"]
+    ]
+    people = {values["id"]: values for op, type_name, values in plan.ops if type_name == "people" and op == "insert"}
+
+    def official(slot: int, male: bool) -> str:
+        return str(people[staff[slot]]["full_name"]) if len(staff) > slot else plan.name(male)
+
+    officials = (
+        (settings.CHAIRMAN_NAME, plan.name(True)),
+        (settings.VICE_CHAIRMAN_NAME, official(0, True)),
+        (settings.DIGITAL_OFFICER_NAME, official(1, False)),
+    )
+    made = 0
+    with store.transaction():
+        for setting, name in officials:
+            if not settings.get(store, setting):
+                settings.put(store, setting, name)
+        founded: dict[str, list[str]] = {}
+        for team in store.rows("teams", "founding_decision_id IS NULL AND founded_on IS NOT NULL"):
+            founded.setdefault(team["founded_on"], []).append(team["id"])
+        for day in sorted(founded):
+            year = int(day[:4])
+            bases = LEGAL_BASES_BEFORE_2025 if day < "2025-07-01" else settings.DEFAULT_LEGAL_BASES
+            decision = store.insert(
+                "decisions",
+                {
+                    "number": decisions.next_number(store, year),
+                    "year": year,
+                    "date": day,
+                    "kind": "founding",
+                    "sign_mode": "TM",
+                    "legal_bases": [text.replace("{year}", str(year)) for text in bases],
+                    "team_ids": founded[day],
+                },
+            )
+            decisions.issue_decision(store, decision["id"])  # links the teams to it too
+            made += 1
+        # A village head handed over this year: the commune drafts a restructuring decision for that team.
+        changed = store.rows(
+            "teams",
+            "id IN (SELECT team_id FROM memberships WHERE role = 'to_truong' AND end_date IS NOT NULL AND deleted = 0)"
+            " AND founding_decision_id IS NOT NULL",
+            order_by="name COLLATE vi",
+        )
+        if changed:
+            draft = decisions.supersede(store, changed[0]["founding_decision_id"])
+            store.update("decisions", draft["id"], {"team_ids": [changed[0]["id"]]})
+            made += 1
+    return made
 
 
 def _write(

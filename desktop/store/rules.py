@@ -24,6 +24,10 @@ def check(store: Store, type_name: str, record: dict[str, Any]) -> list[FieldErr
 
 def check_delete(store: Store, type_name: str, record: dict[str, Any]) -> list[FieldError]:
     """Why a record may not be deleted yet: a deletion must not leave a team with a ghost member."""
+    if type_name == "decisions" and record.get("status") == "issued":
+        return [
+            FieldError("id", ISSUED_NOT_DELETABLE, "An issued decision cannot be deleted; issue a new one instead.")
+        ]
     today = store.today().isoformat()
     if type_name == "people":
         teams = [
@@ -159,4 +163,28 @@ def _check_category(store: Store, category: dict[str, Any], errors: list[FieldEr
         )
 
 
-_CHECKS = {"teams": _check_team, "memberships": _check_membership, "categories": _check_category}
+ISSUED_NOT_EDITABLE = "Quyết định đã ban hành không thể sửa; hãy ban hành quyết định mới để thay thế."
+ISSUED_NOT_DELETABLE = "Quyết định đã ban hành không thể xóa; hãy ban hành quyết định mới để thay thế."
+
+
+def _check_decision(store: Store, decision: dict[str, Any], errors: list[FieldError]) -> None:
+    # An issued decision is what the commune signed: nothing in it may change afterwards.
+    stored = store.get("decisions", decision["id"])
+    if stored is None or stored["status"] != "issued":
+        return
+    changed = {f.name for f in record_type("decisions").fields if stored.get(f.name) != decision.get(f.name)}
+    if not changed:
+        return  # restoring, or saving it unchanged
+    if changed <= {"status", "snapshot"} and decision.get("status") == "draft" and decision.get("snapshot") is None:
+        return  # the exact inverse of issuing: what undo replays right after "Ban hành"
+    errors.append(
+        FieldError("status", ISSUED_NOT_EDITABLE, "An issued decision cannot be edited; issue a new one to replace it.")
+    )
+
+
+_CHECKS = {
+    "teams": _check_team,
+    "memberships": _check_membership,
+    "categories": _check_category,
+    "decisions": _check_decision,
+}

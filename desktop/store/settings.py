@@ -18,6 +18,36 @@ DEFAULT_LEGAL_BASES = (
     "Căn cứ Kế hoạch của Ủy ban nhân dân tỉnh về chuyển đổi số năm {year}.",
 )
 
+# Articles of a decision, one item per article ("Điều 1." is added when printed); lines are paragraphs.
+# Placeholders: {teams} the team(s) concerned, {commune} "xã Tân Thành", {division} "xã", {officer} the official
+# in charge of digital transformation ("công chức Văn hóa - Xã hội").
+TEAM_TASKS = (
+    "Tổ công nghệ số cộng đồng có nhiệm vụ:\n"
+    "- Hướng dẫn người dân cài đặt, sử dụng các nền tảng số, ứng dụng số thiết yếu; kích hoạt và sử dụng tài khoản "
+    "định danh điện tử VNeID;\n"
+    "- Hướng dẫn người dân sử dụng dịch vụ công trực tuyến, thanh toán không dùng tiền mặt, mua bán trên sàn "
+    "thương mại điện tử;\n"
+    "- Tuyên truyền, phổ biến kỹ năng số cơ bản và kỹ năng bảo đảm an toàn trên không gian mạng; tham gia phong trào "
+    "“Bình dân học vụ số”;\n"
+    "- Ghi chép kết quả hỗ trợ người dân; báo cáo hằng tháng về Ủy ban nhân dân {commune}."
+)
+EXECUTION = (
+    "Văn phòng HĐND và UBND {division}, {officer} và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành "
+    "Quyết định này./."
+)
+DEFAULT_FOUNDING_ARTICLES = (
+    "Thành lập {teams} gồm các ông (bà) có tên trong danh sách kèm theo Quyết định này.",
+    TEAM_TASKS,
+    "Quyết định này có hiệu lực kể từ ngày ký. " + EXECUTION,
+)
+DEFAULT_RESTRUCTURING_ARTICLES = (
+    "Kiện toàn {teams} gồm các ông (bà) có tên trong danh sách kèm theo Quyết định này.",
+    TEAM_TASKS,
+    "Quyết định này có hiệu lực kể từ ngày ký; các quy định trước đây trái với Quyết định này đều bãi bỏ. " + EXECUTION,
+)
+# "Nơi nhận": the dash and the closing ";" or "." are added when printed.
+DEFAULT_RECIPIENTS = ("Như Điều 3", "TT Đảng ủy, HĐND {division}", "CT, các PCT UBND {division}", "Lưu: VT")
+
 
 @dataclass(frozen=True)
 class Setting:
@@ -36,6 +66,11 @@ SERVER_URL = Setting("server_url")
 AUTHOR = Setting("author")  # who the change log names; empty means the OS login
 LEGAL_BASES = Setting("legal_bases", json.dumps(list(DEFAULT_LEGAL_BASES), ensure_ascii=False))
 LAST_SYNC_AT = Setting("last_sync_at")
+FOUNDING_ARTICLES = Setting("founding_articles", json.dumps(list(DEFAULT_FOUNDING_ARTICLES), ensure_ascii=False))
+RESTRUCTURING_ARTICLES = Setting(
+    "restructuring_articles", json.dumps(list(DEFAULT_RESTRUCTURING_ARTICLES), ensure_ascii=False)
+)
+DECISION_RECIPIENTS = Setting("decision_recipients", json.dumps(list(DEFAULT_RECIPIENTS), ensure_ascii=False))
 
 ALL_SETTINGS = (
     CHAIRMAN_NAME,
@@ -47,6 +82,9 @@ ALL_SETTINGS = (
     AUTHOR,
     LEGAL_BASES,
     LAST_SYNC_AT,
+    FOUNDING_ARTICLES,
+    RESTRUCTURING_ARTICLES,
+    DECISION_RECIPIENTS,
 )
 
 
@@ -60,13 +98,42 @@ def put(store: Store, setting: Setting, value: str) -> None:
     store.set_meta(setting.key, value.strip() or None)
 
 
+def _text_list(store: Store, setting: Setting) -> list[str]:
+    try:
+        value = json.loads(get(store, setting))
+    except json.JSONDecodeError:
+        value = None
+    if not isinstance(value, list):
+        value = json.loads(setting.default)
+    return [str(item) for item in value if str(item).strip()]
+
+
 def legal_bases(store: Store) -> list[str]:
     """The default legal-basis paragraphs for new decisions."""
-    try:
-        value = json.loads(get(store, LEGAL_BASES))
-    except json.JSONDecodeError:
-        value = list(DEFAULT_LEGAL_BASES)
-    return [str(item) for item in value if str(item).strip()]
+    return _text_list(store, LEGAL_BASES)
+
+
+def decision_articles(store: Store, kind: str) -> list[str]:
+    """The article templates of a founding or a restructuring decision, one item per article."""
+    return _text_list(store, RESTRUCTURING_ARTICLES if kind == "restructuring" else FOUNDING_ARTICLES)
+
+
+def put_decision_articles(store: Store, kind: str, articles: list[str]) -> None:
+    """Keep the article templates of one kind of decision (an empty list brings the defaults back)."""
+    setting = RESTRUCTURING_ARTICLES if kind == "restructuring" else FOUNDING_ARTICLES
+    kept = [a.strip() for a in articles if a.strip()]
+    put(store, setting, json.dumps(kept, ensure_ascii=False) if kept else "")
+
+
+def decision_recipients(store: Store) -> list[str]:
+    """The "Nơi nhận" lines of a decision."""
+    return _text_list(store, DECISION_RECIPIENTS)
+
+
+def put_decision_recipients(store: Store, lines: list[str]) -> None:
+    """Keep the "Nơi nhận" lines (an empty list brings the defaults back)."""
+    kept = [line.strip() for line in lines if line.strip()]
+    put(store, DECISION_RECIPIENTS, json.dumps(kept, ensure_ascii=False) if kept else "")
 
 
 def put_legal_bases(store: Store, paragraphs: list[str]) -> None:

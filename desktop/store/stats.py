@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from desktop.store import decisions as decision_numbers
 from desktop.store import teams as team_life
 from desktop.store.describe import title
 from desktop.store.store import Store
-from sync.dates import parse_date
 from sync.text import collation_key
 
 # A team counts on day :day when founded by then and not dissolved by then. The dissolution day ends it
@@ -469,7 +469,9 @@ def commune_report(store: Store, period: Period) -> CommuneReport:
             )
         )
     rows.append(ReportRow(HOUSEHOLDS_5SKILLS, homes_now.part, homes_then.part, homes_now.whole, homes_then.whole))
-    return CommuneReport(period, before, rows, team_figures(store, period))
+    # A current period is shown as far as it has gone (01/11–28/11), like the period it is compared with.
+    shown = Period(period.start, now_day) if period.start <= now_day else period
+    return CommuneReport(shown, before, rows, team_figures(store, period))
 
 
 def team_figures(store: Store, period: Period) -> list[TeamFigures]:
@@ -541,19 +543,7 @@ def decision_number(number: int) -> str:
     return f"{number:02d}/QĐ-UBND"
 
 
-def next_decision_number(store: Store, year: int) -> int:
-    """The number the next decision of a year gets: the year's highest number plus one (numbering restarts
-    at 01 each 1 January)."""
-    highest = _one(store, "SELECT max(number) FROM decisions WHERE deleted = 0 AND year = ?", [year])[0]
-    return int(highest or 0) + 1
-
-
-def decisions_numbered(store: Store, year: int, number: int, exclude_id: str | None = None) -> list[dict[str, Any]]:
-    """Decisions of a year that already carry this number (other than the one being edited)."""
-    return store.rows("decisions", "year = ? AND number = ? AND id != ?", [year, number, exclude_id or ""])
-
-
-def decision_year(values: dict[str, Any], today: date) -> int:
-    """The year a decision is numbered in: its signing date's, else this year."""
-    signed = values.get("date")
-    return parse_date(signed).year if signed else today.year
+# Numbering lives in desktop.store.decisions; these names stay for the callers of stats.
+next_decision_number = decision_numbers.next_number
+decisions_numbered = decision_numbers.decisions_numbered
+decision_year = decision_numbers.decision_year

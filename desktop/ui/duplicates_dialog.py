@@ -30,27 +30,17 @@ from PySide6.QtWidgets import (
 
 from desktop.store.people import find_duplicate_people, merge_people
 from desktop.store.rules import is_active_membership
-from desktop.store.store import Store, StoreError
+from desktop.store.store import Store
 from desktop.ui import i18n
 from desktop.ui.context import ALL_TYPES, AppContext, Job
 from desktop.ui.history_dialog import local_time
 from desktop.ui.undo import submit_undoable
 from desktop.ui.widgets import messages
 from sync.phones import format_phone
-from sync.records import RecordInvalid, record_type
+from sync.records import record_type
 
 WATCHED = {"people", "memberships", "teams", ALL_TYPES}
 COLUMN_PADDING = 16  # measured and painted widths differ; a clipped header or tone mark reads wrong
-
-
-def error_text(error: BaseException) -> str:
-    """An expected failure as the user reads it, in the interface language."""
-    english = i18n.language() == "en"
-    if isinstance(error, RecordInvalid):
-        return "\n".join(e.en if english else e.vi for e in error.errors)
-    if isinstance(error, StoreError):
-        return error.en if english else error.vi
-    return str(error)
 
 
 @dataclass(frozen=True)
@@ -250,7 +240,7 @@ class DuplicatesDialog(QDialog):
 
     def _load_failed(self, error: BaseException) -> None:
         if shiboken6.isValid(self):
-            messages.error(self, self.tr("Không tìm được thành viên trùng lặp"), error_text(error))
+            messages.error(self, self.tr("Không tìm được thành viên trùng lặp"), i18n.message(error))
 
     def current_group(self) -> list[Candidate] | None:
         """The group shown on the right, or None."""
@@ -352,7 +342,7 @@ class DuplicatesDialog(QDialog):
 
     def _merge_failed(self, error: BaseException) -> None:
         if shiboken6.isValid(self):
-            messages.error(self, self.tr("Không gộp được"), error_text(error))
+            messages.error(self, self.tr("Không gộp được"), i18n.message(error))
         self._finish_job()
 
     def _finish_job(self) -> None:

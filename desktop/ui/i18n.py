@@ -71,3 +71,18 @@ def label(item: Field | Choice | RecordType) -> str:
 def choice_label(field: Field, value: str | None) -> str:
     """The label of a stored choice value in the language in use ("" for none)."""
     return field.choice_label(value, _current) if value else ""
+
+
+def message(error: object) -> str:
+    """An expected failure as the user reads it, in the language in use.
+
+    RecordInvalid lists each field's problem on its own line; StoreError, FieldError and the like carry
+    .vi and .en; anything else (a DocumentError: documents are Vietnamese only) is shown as its text.
+    """
+    problems = getattr(error, "errors", None)
+    if isinstance(problems, list) and problems:
+        return "\n".join(message(problem) for problem in problems)
+    vietnamese, english = getattr(error, "vi", None), getattr(error, "en", None)
+    if not isinstance(vietnamese, str):
+        return str(error)
+    return english if _current == "en" and isinstance(english, str) and english else vietnamese

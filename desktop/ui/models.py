@@ -26,6 +26,7 @@ from PySide6.QtGui import QColor
 from desktop.store.describe import title
 from desktop.store.store import Store
 from desktop.store.teams import active_memberships
+from desktop.ui import i18n
 from sync.dates import display_date
 from sync.phones import format_phone, phone_search_tokens
 from sync.records import record_type
@@ -147,9 +148,9 @@ class RecordTableModel(QAbstractTableModel):
 
 
 def _label(type_name: str, field_name: str) -> Callable[[Any], str]:
-    """Display function of a choice field: its Vietnamese label."""
+    """Display function of a choice field: its label in the interface language."""
     field = record_type(type_name).field(field_name)
-    return lambda value: field.choice_label(value) if value else ""
+    return lambda value: i18n.choice_label(field, value)
 
 
 def _active_rosters(store: Store, teams: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -232,7 +233,7 @@ class TeamsModel(RecordTableModel):
             if leaderless and index.column() == self.LEADER:
                 # An active team without a leader needs attention: said in the cell, in red.
                 if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                    return QCoreApplication.translate(self.CONTEXT, "Chưa có Tổ trưởng")
+                    return QCoreApplication.translate("TeamsModel", "Chưa có Tổ trưởng")
                 if role == Qt.ItemDataRole.ForegroundRole:
                     return QColor(ATTENTION_COLOR)
             if role == Qt.ItemDataRole.ForegroundRole and row["status"] != "active":
@@ -262,7 +263,7 @@ class PeopleModel(RecordTableModel):
         served: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for team in teams:
             for membership in rosters[team["id"]]:
-                post = (team["id"], team["name"], roles.choice_label(membership["role"]))
+                post = (team["id"], team["name"], i18n.choice_label(roles, membership["role"]))
                 served[membership["person_id"]].append(post)
         rows = []
         for person in self.store.rows("people"):

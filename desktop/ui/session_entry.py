@@ -394,7 +394,7 @@ class SessionEntry(QWidget):
         messages: dict[str, list[str]] = {}
         for error in errors:
             if error.field in fields or (only is None and error.field not in self._errors):
-                messages.setdefault(error.field, []).append(error.en if i18n.language() == "en" else error.vi)
+                messages.setdefault(error.field, []).append(i18n.message(error))
         for field in fields:
             widget = self._field_widget(field)
             if isinstance(widget, QLineEdit | QComboBox):

@@ -260,7 +260,7 @@ class SessionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(self.CONTEXT, self.HEADERS[section])
         if role == Qt.ItemDataRole.ToolTipRole and section in self.SORT_KEYS:
-            return QCoreApplication.translate(self.CONTEXT, "Bấm để sắp xếp theo cột này")
+            return QCoreApplication.translate("SessionsModel", "Bấm để sắp xếp theo cột này")
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

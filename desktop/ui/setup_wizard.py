@@ -273,7 +273,7 @@ class VillagesPage(QWizardPage):
         try:
             text = read_first_column(path)
         except StoreError as error:
-            messages.error(self, self.tr("Không đọc được tệp"), error.en if i18n.language() == "en" else error.vi)
+            messages.error(self, self.tr("Không đọc được tệp"), i18n.message(error))
             return
         self.text_edit.setPlainText(text)
         self.text_edit.setFocus()
@@ -433,7 +433,7 @@ class SetupWizard(QWizard):
         if isinstance(error, RecordInvalid):
             text = "\n".join(e.en if i18n.language() == "en" else e.vi for e in error.errors)
         elif isinstance(error, StoreError):
-            text = error.en if i18n.language() == "en" else error.vi
+            text = i18n.message(error)
         else:
             text = self.tr("Lỗi không mong đợi: {error}. Chi tiết đã ghi vào nhật ký.").format(error=error)
         messages.error(self, self.tr("Chưa thiết lập được"), text)

@@ -44,16 +44,6 @@ ROLE_FIELD = record_type("memberships").field("role")
 LEADER, MEMBER = "to_truong", "thanh_vien"
 
 
-def problem_text(error: Exception) -> str:
-    """What went wrong, in the interface language, for a message box."""
-    english = i18n.language() == "en"
-    if isinstance(error, RecordInvalid):
-        return "\n".join(problem.en if english else problem.vi for problem in error.errors)
-    if isinstance(error, StoreError):
-        return error.en if english else error.vi
-    return str(error)
-
-
 def role_label(role: str | None) -> str:
     """A role as people read it: "Tổ trưởng"."""
     return i18n.choice_label(ROLE_FIELD, role)

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.store.describe import title
 from desktop.store.store import Store, StoreError
+from desktop.ui import i18n
 from desktop.ui.context import AppContext
 from desktop.ui.models import ID_ROLE, Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
-from desktop.ui.team_dialogs import problem_text
 from desktop.ui.undo import run_undoable
 from desktop.ui.widgets import messages
 from desktop.ui.widgets.editors import Editor
@@ -372,7 +372,7 @@ class IndicatorsPanel(QGroupBox):
                 lambda store: store.delete("village_indicators", indicator_id),
             )
         except (RecordInvalid, StoreError) as error:
-            messages.error(self, self.tr("Không xóa được số liệu"), problem_text(error))
+            messages.error(self, self.tr("Không xóa được số liệu"), i18n.message(error))
             return
         self.ctx.hub.status_message.emit(self.tr("Đã xóa dòng số liệu. Nhấn Ctrl+Z để hoàn tác."))
 

@@ -9,12 +9,12 @@
         <translation>{role} (since {since})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="136"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="126"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="234"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="224"/>
         <source>Đồng thời chuyển {name} (Tổ trưởng hiện tại)
 thành Thành viên từ cùng ngày</source>
         <translation>Also make {name} (the current team leader)
@@ -475,37 +475,37 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="194"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="187"/>
         <source>Mỗi căn cứ pháp lý một dòng (Enter để xuống dòng)</source>
         <translation>One legal basis per line (Enter starts a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="211"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="204"/>
         <source>{name} (đã giải thể)</source>
         <translation>{name} (dissolved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="291"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="284"/>
         <source>Phó Chủ tịch</source>
         <translation>Phó Chủ tịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="312"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="305"/>
         <source>Năm {year} đã có quyết định số {number} ({status}{date}). Hãy kiểm tra lại số.</source>
         <translation>Decision no. {number} already exists for {year} ({status}{date}). Check the number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="316"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="309"/>
         <source>, ngày {date}</source>
         <translation>, dated {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="328"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="321"/>
         <source>Thêm quyết định số {number}</source>
         <translation>Add decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="333"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="326"/>
         <source>Sửa quyết định số {number}</source>
         <translation>Edit decision no. {number}</translation>
     </message>
@@ -513,32 +513,32 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionsModel</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="80"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="73"/>
         <source>Số quyết định</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="84"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="77"/>
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="85"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="78"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="86"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="79"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="87"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="80"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="88"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="81"/>
         <source>Các tổ</source>
         <translation>Teams</translation>
     </message>
@@ -546,83 +546,113 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionsView</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="363"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="356"/>
         <source>quyết định</source>
         <translation>decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="364"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="357"/>
         <source>Danh sách quyết định</source>
         <translation>List of decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="365"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="358"/>
         <source>Soạn dự thảo quyết định mới (Ctrl+N)</source>
         <translation>Draft a new decision (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="366"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="359"/>
         <source>Sửa dự thảo đang chọn (F2 hoặc Enter)</source>
         <translation>Edit the selected draft (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="367"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="360"/>
         <source>Xóa dự thảo đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
         <translation>Delete the selected draft (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="373"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="366"/>
         <source>Chi tiết quyết định</source>
         <translation>Decision details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="382"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="375"/>
         <source>Quyết định đã ban hành được giữ nguyên; muốn thay đổi, hãy soạn quyết định mới để thay thế.</source>
         <translation>Issued decisions are kept as they are; to change one, draft a new decision to replace it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="409"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="416"/>
+        <source>Xem trước / In</source>
+        <translation>Preview / Print</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="418"/>
+        <source>Xem trước, in hoặc lưu quyết định ra PDF (Ctrl+P)</source>
+        <translation>Preview, print or save the decision as a PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="422"/>
+        <source>Ban hành…</source>
+        <translation>Issue…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="424"/>
+        <source>Ban hành dự thảo đang chọn; sau đó không sửa được (Ctrl+B)</source>
+        <translation>Issue the selected draft; it cannot be edited afterwards (Ctrl+B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="428"/>
+        <source>Ban hành quyết định thay thế…</source>
+        <translation>Issue a replacement decision…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="430"/>
+        <source>Soạn dự thảo kiện toàn thay thế quyết định đã ban hành đang chọn (Ctrl+Shift+B)</source>
+        <translation>Draft a restructuring decision to replace the selected issued decision (Ctrl+Shift+B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="462"/>
         <source>Quyết định đã ban hành không thể sửa; hãy ban hành quyết định mới để thay thế.</source>
         <translation>An issued decision cannot be edited; issue a new decision to replace it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="433"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="487"/>
         <source>Chọn một quyết định để xem, hoặc nhấn Ctrl+N để soạn mới.</source>
         <translation>Select a decision to view it, or press Ctrl+N to draft a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="445"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="499"/>
         <source>Quyết định số {number}</source>
         <translation>Decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="459"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="513"/>
         <source>Chưa chọn tổ nào.</source>
         <translation>No team chosen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="479"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="533"/>
         <source>Không sửa được quyết định</source>
         <translation>Cannot edit the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="504"/>
-        <location filename="../../desktop/ui/views/decisions.py" line="517"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="558"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="571"/>
         <source>Không xóa được quyết định</source>
         <translation>Cannot delete the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="505"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="559"/>
         <source>Quyết định số {number} đã ban hành nên được giữ lại trong hồ sơ.</source>
         <translation>Decision no. {number} has been issued, so it stays on record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="513"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="567"/>
         <source>Xóa dự thảo quyết định số {number}</source>
         <translation>Delete draft decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="520"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="574"/>
         <source>Đã xóa dự thảo quyết định số {number}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Draft decision no. {number} deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -630,172 +660,392 @@ The data from before the restore is kept in:
 <context>
     <name>DissolveTeamDialog</name>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="308"/>
-        <location filename="../../desktop/ui/team_dialogs.py" line="324"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="298"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="314"/>
         <source>Giải thể {team}</source>
         <translation>Dissolve {team}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="309"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="299"/>
         <source>&amp;Giải thể tổ</source>
         <translation>&amp;Dissolve team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="312"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="302"/>
         <source>Tổ “{team}” sẽ chuyển sang trạng thái “Đã giải thể”; {count} thành viên đang tham gia sẽ kết thúc vào ngày giải thể. Danh sách thành viên, các buổi hỗ trợ và lịch sử của tổ vẫn được giữ lại.</source>
         <translation>The team “{team}” will be marked “Dissolved”; the memberships of its {count} current members will end on the dissolution date. The team’s member list, support sessions and history are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="316"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="306"/>
         <source>Ngày giải thể:</source>
         <translation>Dissolved on:</translation>
     </message>
 </context>
 <context>
-    <name>DuplicatesDialog</name>
+    <name>DocumentPreview</name>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="120"/>
-        <source>Thành viên trùng lặp</source>
-        <translation>Duplicate members</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="129"/>
+        <source>In…</source>
+        <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="123"/>
-        <source>Các nhóm có thể trùng</source>
-        <translation>Possible duplicates</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="130"/>
+        <source>In tài liệu ra giấy A4 (Ctrl+P)</source>
+        <translation>Print the document on A4 paper (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="127"/>
-        <source>&amp;Nhóm có thể trùng:</source>
-        <translation>&amp;Groups of possible duplicates:</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="131"/>
+        <source>Lưu thành…</source>
+        <translation>Save as…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="132"/>
-        <source>Chọn bản ghi cần giữ lại. Các bản ghi còn lại được gộp vào đó: quá trình tham gia tổ và các buổi hỗ trợ được chuyển sang, thông tin còn thiếu được bổ sung. Có thể hoàn tác (Ctrl+Z).</source>
-        <translation>Choose the record to keep. The other records are merged into it: their team memberships and support sessions are moved over and missing details are filled in. This can be undone (Ctrl+Z).</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="132"/>
+        <source>Lưu tài liệu thành tệp PDF (Ctrl+S)</source>
+        <translation>Save the document as a PDF file (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="141"/>
-        <source>Họ và tên</source>
-        <translation>Full name</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="134"/>
+        <source>Trang trước</source>
+        <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="142"/>
-        <source>Năm sinh</source>
-        <translation>Birth year</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="135"/>
+        <source>Về trang trước (Ctrl+PgUp)</source>
+        <translation>Go to the previous page (Ctrl+PgUp)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="143"/>
-        <source>Số điện thoại</source>
-        <translation>Phone</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="140"/>
+        <source>Trang sau</source>
+        <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="144"/>
-        <source>Tổ đang tham gia</source>
-        <translation>Current team</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="141"/>
+        <source>Sang trang sau (Ctrl+PgDown)</source>
+        <translation>Go to the next page (Ctrl+PgDown)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="145"/>
-        <source>Buổi hỗ trợ</source>
-        <translation>Support sessions</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="144"/>
+        <source>Thu nhỏ</source>
+        <translation>Zoom out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="146"/>
-        <source>Ngày tạo</source>
-        <translation>Created</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="146"/>
+        <source>Thu nhỏ trang (Ctrl+-)</source>
+        <translation>Make the page smaller (Ctrl+-)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="149"/>
-        <source>Các bản ghi của nhóm; dòng được chọn là bản ghi giữ lại</source>
-        <translation>The records of the group; the selected row is the record to keep</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="148"/>
+        <source>Phóng to</source>
+        <translation>Zoom in</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="163"/>
-        <source>&amp;Gộp vào bản ghi đã chọn</source>
-        <translation>&amp;Merge into the selected record</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="152"/>
+        <source>Phóng to trang (Ctrl++)</source>
+        <translation>Make the page larger (Ctrl++)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="164"/>
-        <source>Gộp các bản ghi còn lại vào bản ghi đang chọn (Alt+G hoặc Enter)</source>
-        <translation>Merge the other records into the selected one (Alt+M or Enter)</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="153"/>
+        <source>Vừa chiều rộng</source>
+        <translation>Fit width</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="167"/>
-        <source>&amp;Bỏ qua nhóm này</source>
-        <translation>&amp;Skip this group</translation>
+        <location filename="../../desktop/ui/document_preview.py" line="154"/>
+        <source>Trang vừa khít chiều rộng cửa sổ (Ctrl+0)</source>
+        <translation>Fit the page to the width of the window (Ctrl+0)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="168"/>
-        <source>Đây là những người khác nhau: không hỏi lại trong lần này (Alt+B)</source>
-        <translation>These are different people: do not ask again this time (Alt+S)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="170"/>
-        <source>&amp;Hoàn tác</source>
-        <translation>&amp;Undo</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="171"/>
-        <source>Hoàn tác lần gộp vừa rồi (Ctrl+Z)</source>
-        <translation>Undo the last merge (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="177"/>
+        <location filename="../../desktop/ui/document_preview.py" line="158"/>
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="178"/>
+        <location filename="../../desktop/ui/document_preview.py" line="159"/>
+        <source>Đóng cửa sổ xem trước (Esc)</source>
+        <translation>Close the preview (Esc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="226"/>
+        <source>Trang {page} / {count}</source>
+        <translation>Page {page} / {count}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="270"/>
+        <source>In tài liệu</source>
+        <translation>Print document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="293"/>
+        <source>Không in được</source>
+        <translation>Printing failed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="294"/>
+        <source>Máy in không nhận lệnh in. Hãy kiểm tra máy in đã bật và đã kết nối, rồi thử lại.</source>
+        <translation>The printer did not accept the job. Check that the printer is switched on and connected, then try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="299"/>
+        <source>Đã gửi {count} trang tới máy in.</source>
+        <translation>Sent {count} pages to the printer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="311"/>
+        <source>Lưu tài liệu thành tệp PDF</source>
+        <translation>Save the document as a PDF file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="311"/>
+        <source>Tệp PDF (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="330"/>
+        <source>Không lưu được tệp</source>
+        <translation>Cannot save the file</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="331"/>
+        <source>Không ghi được {path}: {reason}</source>
+        <translation>Cannot write {path}: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/document_preview.py" line="336"/>
+        <source>Đã lưu {path}</source>
+        <translation>Saved {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsMenu</name>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="91"/>
+        <source>Quyết định số {number}</source>
+        <translation>Decision no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="106"/>
+        <source>Sổ theo dõi hoạt động — {team}</source>
+        <translation>Activity sheet — {team}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="119"/>
+        <source>Phiếu ghi chép — {team}</source>
+        <translation>Field form — {team}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="131"/>
+        <source>Báo cáo Tổ công nghệ số cộng đồng {start} – {end}</source>
+        <translation>Community digital technology team report {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="145"/>
+        <source>Danh sách thành viên các Tổ công nghệ số cộng đồng ngày {day}</source>
+        <translation>Members of the community digital technology teams on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="165"/>
+        <source>Đang tạo tài liệu…</source>
+        <translation>Preparing the document…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="186"/>
+        <source>Lỗi không mong đợi; chi tiết đã ghi vào nhật ký.</source>
+        <translation>Unexpected error; the details have been written to the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="187"/>
+        <source>Không tạo được tài liệu</source>
+        <translation>Cannot create the document</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="216"/>
+        <source>Sau khi ban hành, quyết định không thể sửa hay xóa.
+
+Ban hành quyết định số {number}?</source>
+        <translation>Once issued, a decision cannot be edited or deleted.
+
+Issue decision no. {number}?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="222"/>
+        <source>Ban hành quyết định</source>
+        <translation>Issue decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="224"/>
+        <source>Ban hành</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="232"/>
+        <source>Ban hành quyết định số {number}</source>
+        <translation>Issue decision no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="239"/>
+        <source>Không ban hành được quyết định</source>
+        <translation>Cannot issue the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="243"/>
+        <source>Đã ban hành quyết định số {number}.</source>
+        <translation>Decision no. {number} issued.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="259"/>
+        <source>Soạn quyết định thay thế quyết định số {number}</source>
+        <translation>Draft a decision to replace decision no. {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="269"/>
+        <source>Không soạn được quyết định thay thế</source>
+        <translation>Cannot draft the replacement decision</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="110"/>
+        <source>Thành viên trùng lặp</source>
+        <translation>Duplicate members</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="113"/>
+        <source>Các nhóm có thể trùng</source>
+        <translation>Possible duplicates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="117"/>
+        <source>&amp;Nhóm có thể trùng:</source>
+        <translation>&amp;Groups of possible duplicates:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="122"/>
+        <source>Chọn bản ghi cần giữ lại. Các bản ghi còn lại được gộp vào đó: quá trình tham gia tổ và các buổi hỗ trợ được chuyển sang, thông tin còn thiếu được bổ sung. Có thể hoàn tác (Ctrl+Z).</source>
+        <translation>Choose the record to keep. The other records are merged into it: their team memberships and support sessions are moved over and missing details are filled in. This can be undone (Ctrl+Z).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="131"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="132"/>
+        <source>Năm sinh</source>
+        <translation>Birth year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="133"/>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="134"/>
+        <source>Tổ đang tham gia</source>
+        <translation>Current team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="135"/>
+        <source>Buổi hỗ trợ</source>
+        <translation>Support sessions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="136"/>
+        <source>Ngày tạo</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="139"/>
+        <source>Các bản ghi của nhóm; dòng được chọn là bản ghi giữ lại</source>
+        <translation>The records of the group; the selected row is the record to keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="153"/>
+        <source>&amp;Gộp vào bản ghi đã chọn</source>
+        <translation>&amp;Merge into the selected record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="154"/>
+        <source>Gộp các bản ghi còn lại vào bản ghi đang chọn (Alt+G hoặc Enter)</source>
+        <translation>Merge the other records into the selected one (Alt+M or Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="157"/>
+        <source>&amp;Bỏ qua nhóm này</source>
+        <translation>&amp;Skip this group</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="158"/>
+        <source>Đây là những người khác nhau: không hỏi lại trong lần này (Alt+B)</source>
+        <translation>These are different people: do not ask again this time (Alt+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="160"/>
+        <source>&amp;Hoàn tác</source>
+        <translation>&amp;Undo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="161"/>
+        <source>Hoàn tác lần gộp vừa rồi (Ctrl+Z)</source>
+        <translation>Undo the last merge (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="167"/>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="168"/>
         <source>Đóng (Esc)</source>
         <translation>Close (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="181"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="171"/>
         <source>Không có thành viên nào có vẻ bị nhập trùng.</source>
         <translation>No member seems to have been entered twice.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="241"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="231"/>
         <source>{name} — {count} bản ghi</source>
         <translation>{name} — {count} records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="253"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="243"/>
         <source>Không tìm được thành viên trùng lặp</source>
         <translation>Could not look for duplicate members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="269"/>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="312"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="259"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="302"/>
         <source>Gộp vào</source>
         <translation>Merge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="312"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="302"/>
         <source>Giữ lại</source>
         <translation>Keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="319"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="309"/>
         <source>Giữ lại bản ghi {name} tạo lúc {created}; gộp {count} bản ghi còn lại vào đó.</source>
         <translation>Keep the record of {name} created on {created}; merge the other {count} records into it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="339"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="329"/>
         <source>Gộp thành viên trùng: {name}</source>
         <translation>Merge duplicate members: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="345"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="335"/>
         <source>Đang gộp…</source>
         <translation>Merging…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="350"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="340"/>
         <source>Đã gộp các bản ghi trùng vào {name}.</source>
         <translation>Duplicate records merged into {name}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/duplicates_dialog.py" line="355"/>
+        <location filename="../../desktop/ui/duplicates_dialog.py" line="345"/>
         <source>Không gộp được</source>
         <translation>Merge failed</translation>
     </message>
@@ -1433,32 +1683,27 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Each legal basis is one paragraph ending in “;” (the last one ends in “.”). “{year}” is replaced by the year the decision is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="364"/>
-        <source>Căn cứ </source>
-        <translation>Căn cứ </translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/settings.py" line="394"/>
+        <location filename="../../desktop/ui/views/settings.py" line="395"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="401"/>
+        <location filename="../../desktop/ui/views/settings.py" line="402"/>
         <source>Khôi phục mặc định</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="402"/>
+        <location filename="../../desktop/ui/views/settings.py" line="403"/>
         <source>Thay danh sách căn cứ hiện tại bằng danh sách mặc định của Tổ Số?</source>
         <translation>Replace the current list of legal bases with the Tổ Số default list?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="403"/>
+        <location filename="../../desktop/ui/views/settings.py" line="404"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="408"/>
+        <location filename="../../desktop/ui/views/settings.py" line="409"/>
         <source>Đã khôi phục danh sách mặc định.</source>
         <translation>Default list restored.</translation>
     </message>
@@ -1511,102 +1756,102 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Các mục</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>{label} (Ctrl+{number})</source>
         <translation>{label} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>&amp;Nhập từ Excel/CSV…</source>
         <translation>&amp;Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Sao lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Làm lại</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About Tổ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>Thay đổi chưa gửi: {count}</source>
         <translation>Pending changes: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Đồng bộ lần cuối: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Dữ liệu: {folder}</source>
         <translation>Data: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>chưa chọn xã</source>
         <translation>no commune chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Tổ Số — {place}</source>
         <translation>Tổ Số — {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>Giới thiệu Tổ Số</source>
         <translation>About Tổ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ.&lt;/p&gt;&lt;p&gt;Giấy phép: GNU GPL phiên bản 3 trở lên (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu:&lt;br&gt;{folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Managing community digital technology teams at commune level: villages, teams, members, support sessions.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Data folder:&lt;br&gt;{folder}&lt;/p&gt;</translation>
     </message>
@@ -1910,8 +2155,8 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
     <message>
         <location filename="../../desktop/ui/views/overview.py" line="247"/>
         <location filename="../../desktop/ui/views/overview.py" line="250"/>
-        <location filename="../../desktop/ui/views/overview.py" line="358"/>
-        <location filename="../../desktop/ui/views/overview.py" line="408"/>
+        <location filename="../../desktop/ui/views/overview.py" line="360"/>
+        <location filename="../../desktop/ui/views/overview.py" line="410"/>
         <source>Cần chú ý</source>
         <translation>Needs attention</translation>
     </message>
@@ -1926,108 +2171,108 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="310"/>
+        <location filename="../../desktop/ui/views/overview.py" line="311"/>
         <source>lỗi không mong đợi, đã ghi vào nhật ký</source>
         <translation>unexpected error, written to the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="311"/>
+        <location filename="../../desktop/ui/views/overview.py" line="313"/>
         <source>Không tính được số liệu ({reason}).</source>
         <translation>Could not calculate the figures ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="319"/>
+        <location filename="../../desktop/ui/views/overview.py" line="321"/>
         <source>Số liệu đến ngày {day}</source>
         <translation>Figures as of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="323"/>
+        <location filename="../../desktop/ui/views/overview.py" line="325"/>
         <source>thôn có tổ ({percent})</source>
         <translation>villages with a team ({percent})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="325"/>
+        <location filename="../../desktop/ui/views/overview.py" line="327"/>
         <source>tổ công nghệ số cộng đồng</source>
         <translation>community digital technology teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="326"/>
+        <location filename="../../desktop/ui/views/overview.py" line="328"/>
         <source>người đang tham gia các tổ</source>
         <translation>people currently serving in teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="328"/>
-        <location filename="../../desktop/ui/views/overview.py" line="331"/>
+        <location filename="../../desktop/ui/views/overview.py" line="330"/>
+        <location filename="../../desktop/ui/views/overview.py" line="333"/>
         <source>năm nay: {count}</source>
         <translation>this year: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="336"/>
+        <location filename="../../desktop/ui/views/overview.py" line="338"/>
         <source>{part}/{whole} hộ</source>
         <translation>{part}/{whole} households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="338"/>
+        <location filename="../../desktop/ui/views/overview.py" line="340"/>
         <source>chưa có số liệu khảo sát</source>
         <translation>no survey figures yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="358"/>
+        <location filename="../../desktop/ui/views/overview.py" line="360"/>
         <source>Cần chú ý ({count})</source>
         <translation>Needs attention ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="361"/>
+        <location filename="../../desktop/ui/views/overview.py" line="363"/>
         <source>Không có việc gì cần chú ý.</source>
         <translation>Nothing needs attention.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="378"/>
+        <location filename="../../desktop/ui/views/overview.py" line="380"/>
         <source>{name} chưa có Tổ trưởng.</source>
         <translation>{name} has no team leader.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="379"/>
+        <location filename="../../desktop/ui/views/overview.py" line="381"/>
         <source>Vào mục Tổ CNSCĐ, chọn tổ này và giao chức danh Tổ trưởng cho một thành viên.</source>
         <translation>Go to Teams, select this team and give one member the role of team leader.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="383"/>
+        <location filename="../../desktop/ui/views/overview.py" line="385"/>
         <source>{name} chưa có tổ công nghệ số cộng đồng.</source>
         <translation>{name} has no community digital technology team.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="384"/>
+        <location filename="../../desktop/ui/views/overview.py" line="386"/>
         <source>Vào mục Tổ CNSCĐ để thành lập tổ cho thôn này.</source>
         <translation>Go to Teams to establish a team for this village.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="388"/>
+        <location filename="../../desktop/ui/views/overview.py" line="390"/>
         <source>Quyết định số {number} năm {year} vẫn là dự thảo.</source>
         <translation>Decision no. {number} of {year} is still a draft.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="389"/>
+        <location filename="../../desktop/ui/views/overview.py" line="391"/>
         <source>Vào mục Quyết định để hoàn thiện và ban hành quyết định này.</source>
         <translation>Go to Decisions to finish and issue this decision.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="393"/>
+        <location filename="../../desktop/ui/views/overview.py" line="395"/>
         <source>Máy chủ tỉnh không nhận thay đổi của {noun} “{name}”.</source>
         <translation>The provincial server rejected the change to {noun} “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="396"/>
+        <location filename="../../desktop/ui/views/overview.py" line="398"/>
         <source>Vào mục Đồng bộ để xem lý do, sửa lại rồi gửi lại.</source>
         <translation>Go to Sync to see why, correct it and send it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="399"/>
+        <location filename="../../desktop/ui/views/overview.py" line="401"/>
         <source>{noun} “{name}” được sửa khác nhau trên máy này và trên máy chủ tỉnh.</source>
         <translation>{noun} “{name}” was changed differently on this computer and on the provincial server.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/overview.py" line="402"/>
+        <location filename="../../desktop/ui/views/overview.py" line="404"/>
         <source>Vào mục Đồng bộ để chọn giữ bản nào.</source>
         <translation>Go to Sync to choose which version to keep.</translation>
     </message>
@@ -2035,37 +2280,37 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="249"/>
+        <location filename="../../desktop/ui/models.py" line="250"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="250"/>
+        <location filename="../../desktop/ui/models.py" line="251"/>
         <source>Năm sinh</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="251"/>
+        <location filename="../../desktop/ui/models.py" line="252"/>
         <source>Giới tính</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="252"/>
+        <location filename="../../desktop/ui/models.py" line="253"/>
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="253"/>
+        <location filename="../../desktop/ui/models.py" line="254"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="254"/>
+        <location filename="../../desktop/ui/models.py" line="255"/>
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="255"/>
+        <location filename="../../desktop/ui/models.py" line="256"/>
         <source>Chức danh trong Tổ</source>
         <translation>Role in team</translation>
     </message>
@@ -2167,6 +2412,44 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <location filename="../../desktop/ui/views/people.py" line="481"/>
         <source>Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{name} deleted. Press Ctrl+Z to undo.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="293"/>
+        <source>Theo &amp;tháng:</source>
+        <translation>By &amp;month:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="294"/>
+        <source>Từ &amp;ngày:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="299"/>
+        <source>Tháng cần in, dạng tháng/năm</source>
+        <translation>The month to print, as month/year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="302"/>
+        <source>đến ngà&amp;y:</source>
+        <translation>&amp;to:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="316"/>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="317"/>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/documents_menu.py" line="364"/>
+        <source>Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.</source>
+        <translation>The start date must be on or before the end date.</translation>
     </message>
 </context>
 <context>
@@ -2412,13 +2695,13 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Add {noun}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="261"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="254"/>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="45"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="262"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="255"/>
         <location filename="../../desktop/ui/widgets/record_dialog.py" line="46"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
@@ -2625,76 +2908,92 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Save both tables of the report to an .xlsx file (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="304"/>
-        <location filename="../../desktop/ui/views/reports.py" line="309"/>
+        <location filename="../../desktop/ui/views/reports.py" line="284"/>
+        <source>Xuất PDF</source>
+        <translation>Export to PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="287"/>
+        <source>Xem trước báo cáo của kỳ đã chọn để in hoặc lưu thành tệp PDF (Ctrl+P)</source>
+        <translation>Preview the report for the chosen period to print it or save it as a PDF file (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="314"/>
+        <location filename="../../desktop/ui/views/reports.py" line="319"/>
         <source>Chỉ tiêu của xã</source>
         <translation>Commune indicators</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="315"/>
-        <location filename="../../desktop/ui/views/reports.py" line="322"/>
+        <location filename="../../desktop/ui/views/reports.py" line="325"/>
+        <location filename="../../desktop/ui/views/reports.py" line="332"/>
         <source>Theo từng tổ</source>
         <translation>By team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="414"/>
+        <location filename="../../desktop/ui/views/reports.py" line="425"/>
+        <location filename="../../desktop/ui/views/reports.py" line="530"/>
         <source>Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.</source>
         <translation>The start date must be on or before the end date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="418"/>
+        <location filename="../../desktop/ui/views/reports.py" line="429"/>
         <source>Kỳ này: {current}; so với kỳ trước: {previous}.</source>
         <translation>This period: {current}; compared with the previous period: {previous}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="430"/>
+        <location filename="../../desktop/ui/views/reports.py" line="441"/>
         <source>Đang tính…</source>
         <translation>Calculating…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="460"/>
+        <location filename="../../desktop/ui/views/reports.py" line="472"/>
         <source>lỗi không mong đợi, đã ghi vào nhật ký</source>
         <translation>unexpected error, written to the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="461"/>
+        <location filename="../../desktop/ui/views/reports.py" line="474"/>
         <source>Không lập được báo cáo ({reason}).</source>
         <translation>Could not prepare the report ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="486"/>
+        <location filename="../../desktop/ui/views/reports.py" line="499"/>
         <source>Báo cáo Tổ CNSCĐ {start} đến {end}</source>
         <translation>Team report {start} to {end}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="490"/>
+        <location filename="../../desktop/ui/views/reports.py" line="503"/>
         <source>Xuất báo cáo ra Excel</source>
         <translation>Export the report to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="490"/>
+        <location filename="../../desktop/ui/views/reports.py" line="503"/>
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="497"/>
+        <location filename="../../desktop/ui/views/reports.py" line="510"/>
         <source>Báo cáo</source>
         <translation>Report</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="505"/>
+        <location filename="../../desktop/ui/views/reports.py" line="518"/>
         <source>Đã xuất báo cáo ra {path}</source>
         <translation>Report exported to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="508"/>
+        <location filename="../../desktop/ui/views/reports.py" line="521"/>
         <source>Không xuất được tệp Excel</source>
         <translation>Cannot export the Excel file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/reports.py" line="508"/>
+        <location filename="../../desktop/ui/views/reports.py" line="521"/>
         <source>Không ghi được tệp: {error}</source>
         <translation>Cannot write the file: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="530"/>
+        <source>Không xuất được báo cáo</source>
+        <translation>Cannot export the report</translation>
     </message>
 </context>
 <context>
@@ -2994,6 +3293,11 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <source>Không đọc được danh sách buổi hỗ trợ: {error}</source>
         <translation>Cannot read the list of support sessions: {error}</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="263"/>
+        <source>Bấm để sắp xếp theo cột này</source>
+        <translation>Click to sort by this column</translation>
+    </message>
 </context>
 <context>
     <name>SessionsView</name>
@@ -3151,22 +3455,22 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="424"/>
+        <location filename="../../desktop/ui/views/settings.py" line="425"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="425"/>
+        <location filename="../../desktop/ui/views/settings.py" line="426"/>
         <source>Cán bộ của xã</source>
         <translation>Commune officials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="426"/>
+        <location filename="../../desktop/ui/views/settings.py" line="427"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal bases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="427"/>
+        <location filename="../../desktop/ui/views/settings.py" line="428"/>
         <source>Sao lưu</source>
         <translation>Backups</translation>
     </message>
@@ -3359,12 +3663,12 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>TeamDialogs</name>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="83"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="73"/>
         <source>Cấp xã (không thuộc thôn nào)</source>
         <translation>Commune level (no village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/team_dialogs.py" line="95"/>
+        <location filename="../../desktop/ui/team_dialogs.py" line="85"/>
         <source>Thành lập tổ công nghệ số cộng đồng</source>
         <translation>Establish a community digital technology team</translation>
     </message>
@@ -3401,212 +3705,272 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <source>Thành viên đã tham gia hỗ trợ</source>
         <translation>Members who took part</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="222"/>
+        <source>{name} (đã giải thể)</source>
+        <translation>{name} (dissolved)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/reports.py" line="223"/>
+        <source>Cấp xã</source>
+        <translation>Commune level</translation>
+    </message>
 </context>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="197"/>
+        <location filename="../../desktop/ui/models.py" line="198"/>
         <source>Tên tổ</source>
         <translation>Team name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="198"/>
+        <location filename="../../desktop/ui/models.py" line="199"/>
         <source>Thôn</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="199"/>
+        <location filename="../../desktop/ui/models.py" line="200"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="201"/>
+        <location filename="../../desktop/ui/models.py" line="202"/>
         <source>Ngày thành lập</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="203"/>
+        <location filename="../../desktop/ui/models.py" line="204"/>
         <source>Số thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="204"/>
+        <location filename="../../desktop/ui/models.py" line="205"/>
         <source>Tổ trưởng</source>
         <translation>Team leader</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="236"/>
+        <source>Chưa có Tổ trưởng</source>
+        <translation>No team leader yet</translation>
     </message>
 </context>
 <context>
     <name>TeamsView</name>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="86"/>
+        <location filename="../../desktop/ui/views/teams.py" line="87"/>
         <source>Đang hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="86"/>
+        <location filename="../../desktop/ui/views/teams.py" line="87"/>
         <source>Đã giải thể</source>
         <translation>Dissolved</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="88"/>
+        <location filename="../../desktop/ui/views/teams.py" line="89"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="89"/>
+        <location filename="../../desktop/ui/views/teams.py" line="90"/>
         <source>Chỉ hiện các tổ có trạng thái này (Alt+R)</source>
         <translation>Show only teams with this status (Alt+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="93"/>
+        <location filename="../../desktop/ui/views/teams.py" line="94"/>
         <source>tổ</source>
         <translation>teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="95"/>
+        <location filename="../../desktop/ui/views/teams.py" line="96"/>
         <source>Tổ công nghệ số cộng đồng</source>
         <translation>Community digital technology teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="96"/>
+        <location filename="../../desktop/ui/views/teams.py" line="97"/>
         <source>Thành lập</source>
         <translation>Establish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="97"/>
+        <location filename="../../desktop/ui/views/teams.py" line="98"/>
         <source>Thành lập tổ mới (Ctrl+N)</source>
         <translation>Establish a new team (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="109"/>
+        <location filename="../../desktop/ui/views/teams.py" line="110"/>
         <source>T&amp;rạng thái:</source>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="157"/>
+        <location filename="../../desktop/ui/views/teams.py" line="158"/>
         <source>Chưa có Tổ trưởng</source>
         <translation>No team leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="195"/>
+        <location filename="../../desktop/ui/views/teams.py" line="196"/>
         <source>Chọn một tổ trong danh sách để xem thành viên.</source>
         <translation>Select a team in the list to see its members.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="246"/>
+        <location filename="../../desktop/ui/views/teams.py" line="247"/>
         <source>Thêm thành viên…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="246"/>
+        <location filename="../../desktop/ui/views/teams.py" line="247"/>
         <source>Thêm một người vào tổ (Ctrl+M)</source>
         <translation>Add a person to the team (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="249"/>
+        <location filename="../../desktop/ui/views/teams.py" line="250"/>
         <source>Đổi chức danh…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="251"/>
+        <location filename="../../desktop/ui/views/teams.py" line="252"/>
         <source>Đổi chức danh của thành viên đang chọn (Ctrl+R)</source>
         <translation>Change the role of the selected member (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="255"/>
+        <location filename="../../desktop/ui/views/teams.py" line="256"/>
         <source>Chuyển tổ…</source>
         <translation>Move to team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="255"/>
+        <location filename="../../desktop/ui/views/teams.py" line="256"/>
         <source>Chuyển thành viên đang chọn sang tổ khác (Ctrl+T)</source>
         <translation>Move the selected member to another team (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="258"/>
+        <location filename="../../desktop/ui/views/teams.py" line="259"/>
         <source>Thôi tham gia…</source>
         <translation>End membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="260"/>
+        <location filename="../../desktop/ui/views/teams.py" line="261"/>
         <source>Thành viên đang chọn thôi tham gia tổ (Ctrl+L)</source>
         <translation>The selected member leaves the team (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="264"/>
+        <location filename="../../desktop/ui/views/teams.py" line="265"/>
         <source>Giải thể tổ…</source>
         <translation>Dissolve team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="266"/>
+        <location filename="../../desktop/ui/views/teams.py" line="267"/>
         <source>Giải thể tổ đang chọn; lịch sử vẫn được giữ (Ctrl+Shift+D)</source>
         <translation>Dissolve the selected team; its history is kept (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="344"/>
+        <location filename="../../desktop/ui/views/teams.py" line="281"/>
+        <source>Sổ theo dõi hoạt động…</source>
+        <translation>Activity sheet…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="283"/>
+        <source>In sổ theo dõi hoạt động của tổ đang chọn trong một tháng hoặc một khoảng thời gian (Ctrl+P)</source>
+        <translation>Print the activity sheet of the selected team for a month or a period (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="287"/>
+        <source>Phiếu ghi chép…</source>
+        <translation>Field form…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="289"/>
+        <source>In phiếu ghi chép trống để tổ đang chọn ghi tay khi hỗ trợ người dân (Ctrl+Shift+P)</source>
+        <translation>Print a blank field form for the selected team to fill in by hand while helping citizens (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="293"/>
+        <source>Danh sách thành viên</source>
+        <translation>Member list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="295"/>
+        <source>In danh sách thành viên của tất cả các tổ đang hoạt động (Ctrl+Shift+M)</source>
+        <translation>Print the member list of all active teams (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="301"/>
+        <source>In tài liệu</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="302"/>
+        <source>Sổ theo dõi (Ctrl+P), phiếu ghi chép (Ctrl+Shift+P), danh sách thành viên (Ctrl+Shift+M)</source>
+        <translation>Activity sheet (Ctrl+P), field form (Ctrl+Shift+P), member list (Ctrl+Shift+M)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="378"/>
         <source>Cấp xã (không thuộc thôn nào)</source>
         <translation>Commune level (no village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="346"/>
+        <location filename="../../desktop/ui/views/teams.py" line="380"/>
         <source>chưa ghi</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="350"/>
+        <location filename="../../desktop/ui/views/teams.py" line="384"/>
         <source>chưa gắn quyết định</source>
         <translation>no decision linked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="357"/>
+        <location filename="../../desktop/ui/views/teams.py" line="391"/>
         <source>Thành viên &amp;hiện tại ({count})</source>
         <translation>&amp;Current members ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="360"/>
+        <location filename="../../desktop/ui/views/teams.py" line="394"/>
         <source>Thành viên trước đây và chức danh &amp;cũ ({count})</source>
         <translation>&amp;Former members and past roles ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="428"/>
+        <location filename="../../desktop/ui/views/teams.py" line="464"/>
         <source>Xóa {team}</source>
         <translation>Delete {team}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="432"/>
+        <location filename="../../desktop/ui/views/teams.py" line="468"/>
         <source>Không xóa được tổ</source>
         <translation>Cannot delete the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="434"/>
+        <location filename="../../desktop/ui/views/teams.py" line="470"/>
         <source>Đã xóa {team}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{team} deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="448"/>
+        <location filename="../../desktop/ui/views/teams.py" line="484"/>
         <source>Đã giải thể {team}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{team} dissolved. Press Ctrl+Z to undo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/teams.py" line="523"/>
+        <source>Sổ theo dõi hoạt động — {team}</source>
+        <translation>Activity sheet — {team}</translation>
     </message>
 </context>
 <context>
     <name>VillagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="166"/>
+        <location filename="../../desktop/ui/models.py" line="167"/>
         <source>Tên thôn</source>
         <translation>Village name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="167"/>
+        <location filename="../../desktop/ui/models.py" line="168"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="168"/>
+        <location filename="../../desktop/ui/models.py" line="169"/>
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="169"/>
+        <location filename="../../desktop/ui/models.py" line="170"/>
         <source>Tổ CNSCĐ</source>
         <translation>Team</translation>
     </message>

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QIntValidator
+from PySide6.QtGui import QAction, QIntValidator, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialogButtonBox,
@@ -18,14 +19,16 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QTextBrowser,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from desktop.store import decisions as decision_numbers
 from desktop.store import settings as commune_settings
 from desktop.store import stats
 from desktop.store.store import Store, StoreError
-from desktop.ui import i18n
+from desktop.ui import documents_menu, i18n
 from desktop.ui.context import ALL_TYPES, AppContext
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.models import Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
@@ -57,16 +60,6 @@ WARNING_STYLE = "color: #8a5300;"  # amber: worth a look, not an error
 def _choice(field_name: str) -> Any:
     field = record_type("decisions").field(field_name)
     return lambda value: i18n.choice_label(field, value)
-
-
-def error_text(error: BaseException) -> str:
-    """An expected failure as the user reads it, in the interface language."""
-    english = i18n.language() == "en"
-    if isinstance(error, RecordInvalid):
-        return "\n".join(e.en if english else e.vi for e in error.errors)
-    if isinstance(error, StoreError):
-        return error.en if english else error.vi
-    return str(error)
 
 
 class DecisionsModel(RecordTableModel):
@@ -227,7 +220,7 @@ class DecisionDialog(RecordDialog):
         proposed: int | None = None
         defaults: dict[str, Any] = {}
         if record is None:
-            proposed = stats.next_decision_number(store, today.year)
+            proposed = decision_numbers.next_number(store, today.year)
             defaults = {
                 "number": proposed,
                 "date": today.isoformat(),
@@ -272,12 +265,12 @@ class DecisionDialog(RecordDialog):
         values = self.form.values()
         if not values.get("date") and self.record is not None:
             return int(self.record["year"])
-        return stats.decision_year(values, self.ctx.store.today())
+        return decision_numbers.decision_year(values, self.ctx.store.today())
 
     def _date_changed(self) -> None:
         # A new decision keeps following the year's next number until the user types one of their own.
         if self._proposed is not None and self.number_editor.value() == self._proposed:
-            self._proposed = stats.next_decision_number(self.ctx.store, self.year())
+            self._proposed = decision_numbers.next_number(self.ctx.store, self.year())
             self.number_editor.set_value(self._proposed)
         self.check_number()
 
@@ -302,7 +295,7 @@ class DecisionDialog(RecordDialog):
             self.number_editor.set_warning("")
             return
         year = self.year()
-        taken = stats.decisions_numbered(self.ctx.store, year, number, (self.record or {}).get("id"))
+        taken = decision_numbers.decisions_numbered(self.ctx.store, year, number, (self.record or {}).get("id"))
         if not taken:
             self.number_editor.set_warning("")
             return
@@ -373,7 +366,7 @@ class DecisionsView(QWidget):
         self.detail.setAccessibleName(self.tr("Chi tiết quyết định"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.list)
-        self.splitter.addWidget(self.detail)
+        self.splitter.addWidget(self._paperwork_panel())
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -389,6 +382,9 @@ class DecisionsView(QWidget):
         layout.addWidget(hint)
         QWidget.setTabOrder(self.list.search_edit, self.list.view)
         QWidget.setTabOrder(self.list.view, self.detail)
+        QWidget.setTabOrder(self.detail, self.paperwork_buttons[0])
+        for first, second in pairwise(self.paperwork_buttons):
+            QWidget.setTabOrder(first, second)
 
         self.list.search_changed.connect(self.proxy.set_search_text)
         self.list.current_changed.connect(self.show_decision)
@@ -402,6 +398,63 @@ class DecisionsView(QWidget):
         self._reload_timer.timeout.connect(self.reload)
         ctx.hub.data_changed.connect(self._data_changed)
         self.reload()
+
+    def _paperwork_panel(self) -> QWidget:
+        """The selected decision in words, with its paperwork buttons under it: preview/print, issue, replace."""
+
+        def action(text: str, shortcut: str, tip: str, slot: Any) -> QAction:
+            made = QAction(text, self)
+            made.setIconText(text)  # keep the "…" a tool button would drop: a question or a form follows
+            made.setShortcut(QKeySequence(shortcut))
+            made.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            made.setToolTip(tip)
+            made.triggered.connect(slot)
+            self.addAction(made)
+            return made
+
+        self.preview_action = action(
+            self.tr("Xem trước / In"),
+            "Ctrl+P",
+            self.tr("Xem trước, in hoặc lưu quyết định ra PDF (Ctrl+P)"),
+            self.preview,
+        )
+        self.issue_action = action(
+            self.tr("Ban hành…"),
+            "Ctrl+B",
+            self.tr("Ban hành dự thảo đang chọn; sau đó không sửa được (Ctrl+B)"),
+            self.issue,
+        )
+        self.supersede_action = action(
+            self.tr("Ban hành quyết định thay thế…"),
+            "Ctrl+Shift+B",
+            self.tr("Soạn dự thảo kiện toàn thay thế quyết định đã ban hành đang chọn (Ctrl+Shift+B)"),
+            self.supersede,
+        )
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.paperwork_buttons: list[QToolButton] = []
+        for made in (self.preview_action, self.issue_action, self.supersede_action):
+            button = QToolButton()
+            button.setDefaultAction(made)
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            bar.addWidget(button)
+            self.paperwork_buttons.append(button)
+        bar.addStretch(1)
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.detail, 1)
+        layout.addLayout(bar)
+        return panel
+
+    def _update_paperwork(self, decision: dict[str, Any] | None) -> None:
+        status = decision["status"] if decision else ""
+        self.preview_action.setEnabled(bool(decision))
+        self.issue_action.setEnabled(status == "draft")
+        self.supersede_action.setEnabled(status == "issued")
+        # Only what applies: a draft can be issued, an issued decision replaced.
+        self.paperwork_buttons[1].setVisible(status != "issued")
+        self.paperwork_buttons[2].setVisible(status == "issued")
 
     @staticmethod
     def issued_message() -> str:
@@ -428,6 +481,7 @@ class DecisionsView(QWidget):
     def show_decision(self, record_id: str) -> None:
         """Show one decision in words (or a hint when none is selected)."""
         decision = self.ctx.store.get("decisions", record_id) if record_id else None
+        self._update_paperwork(decision if decision and not decision["deleted"] else None)
         if decision is None or decision["deleted"]:
             self.detail.setHtml(
                 "<p>{}</p>".format(html.escape(self.tr("Chọn một quyết định để xem, hoặc nhấn Ctrl+N để soạn mới.")))
@@ -514,11 +568,34 @@ class DecisionsView(QWidget):
                 lambda store: store.delete("decisions", record_id),
             )
         except (RecordInvalid, StoreError) as error:
-            messages.error(self, self.tr("Không xóa được quyết định"), error_text(error))
+            messages.error(self, self.tr("Không xóa được quyết định"), i18n.message(error))
             return
         self.ctx.hub.status_message.emit(
             self.tr("Đã xóa dự thảo quyết định số {number}. Nhấn Ctrl+Z để hoàn tác.").format(number=number)
         )
+
+    def preview(self) -> None:
+        """Render the selected decision and show it to print or save (Ctrl+P)."""
+        record_id = self.list.current_id()
+        if record_id:
+            documents_menu.open_document(self.ctx, self, documents_menu.decision_request(self.ctx.store, record_id))
+
+    def issue(self) -> None:
+        """Issue the selected draft after confirming (Ctrl+B); it cannot be edited afterwards."""
+        decision = self.ctx.store.get("decisions", self.list.current_id() or "")
+        if decision and decision["status"] == "draft" and documents_menu.issue(self.ctx, self, decision["id"]):
+            self.reload()
+
+    def supersede(self) -> None:
+        """Draft a decision replacing the selected issued one, and open it for editing (Ctrl+Shift+B)."""
+        decision = self.ctx.store.get("decisions", self.list.current_id() or "")
+        if not decision or decision["status"] != "issued":
+            return
+        draft = documents_menu.supersede(self.ctx, self, decision["id"])
+        if draft:
+            self.reload()
+            self.list.select_id(draft["id"])
+            self._open(DecisionDialog(self.ctx, draft, self))
 
     def show_history(self, record_id: str) -> None:
         """Every change to the decision, newest first."""

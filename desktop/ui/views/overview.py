@@ -307,7 +307,9 @@ class OverviewView(QWidget):
         if not isValid(self):
             return
         self._running = False
-        reason = error.vi if isinstance(error, StoreError) else self.tr("lỗi không mong đợi, đã ghi vào nhật ký")
+        reason = (
+            i18n.message(error) if isinstance(error, StoreError) else self.tr("lỗi không mong đợi, đã ghi vào nhật ký")
+        )
         self.status_label.setText(self.tr("Không tính được số liệu ({reason}).").format(reason=reason))
         if self._again:
             self._again = False

@@ -27,7 +27,7 @@ from desktop.store.rules import is_active_membership
 from desktop.store.store import StoreError
 from desktop.ui import i18n
 from desktop.ui.context import ALL_TYPES, AppContext
-from desktop.ui.duplicates_dialog import DuplicatesDialog, error_text
+from desktop.ui.duplicates_dialog import DuplicatesDialog
 from desktop.ui.history_dialog import HistoryDialog
 from desktop.ui.models import PeopleModel, VietnameseSortFilterProxy
 from desktop.ui.undo import run_undoable
@@ -475,7 +475,7 @@ class PeopleView(QWidget):
                 self.ctx.undo, self.ctx.store, self.ctx.hub, text, lambda store: store.delete("people", record_id)
             )
         except (RecordInvalid, StoreError) as error:
-            messages.error(self, self.tr("Không xóa được thành viên"), error_text(error))
+            messages.error(self, self.tr("Không xóa được thành viên"), i18n.message(error))
             return
         self.ctx.hub.status_message.emit(
             self.tr("Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.").format(name=person["full_name"])

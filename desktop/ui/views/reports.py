@@ -38,7 +38,7 @@ from shiboken6 import isValid
 from desktop.store import stats
 from desktop.store.export import write_table
 from desktop.store.store import StoreError
-from desktop.ui import i18n
+from desktop.ui import documents_menu, i18n
 from desktop.ui.context import ALL_TYPES, AppContext
 from desktop.ui.models import Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
 from desktop.ui.widgets import messages
@@ -219,8 +219,8 @@ class TeamFiguresModel(RecordTableModel):
         self.reload()
 
     def read_rows(self) -> list[dict[str, Any]]:
-        dissolved = QCoreApplication.translate(self.CONTEXT, "{name} (đã giải thể)")
-        commune_level = QCoreApplication.translate(self.CONTEXT, "Cấp xã")
+        dissolved = QCoreApplication.translate("TeamFiguresModel", "{name} (đã giải thể)")
+        commune_level = QCoreApplication.translate("TeamFiguresModel", "Cấp xã")
         return [
             {
                 "id": f.team_id,
@@ -281,6 +281,15 @@ class ReportsView(QWidget):
         self.export_button = QToolButton()
         self.export_button.setDefaultAction(self.export_action)
         self.export_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.pdf_action = QAction(self.tr("Xuất PDF"), self)
+        self.pdf_action.setShortcut(QKeySequence("Ctrl+P"))
+        self.pdf_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.pdf_action.setToolTip(self.tr("Xem trước báo cáo của kỳ đã chọn để in hoặc lưu thành tệp PDF (Ctrl+P)"))
+        self.pdf_action.triggered.connect(self.export_pdf)
+        self.addAction(self.pdf_action)
+        self.pdf_button = QToolButton()
+        self.pdf_button.setDefaultAction(self.pdf_action)
+        self.pdf_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         bar = QHBoxLayout()
         bar.addWidget(period_caption)
         bar.addWidget(self.period_combo)
@@ -291,6 +300,7 @@ class ReportsView(QWidget):
         bar.addWidget(self.to_edit)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
+        bar.addWidget(self.pdf_button)
 
         self.period_label = QLabel()
         self.period_label.setWordWrap(True)
@@ -339,7 +349,8 @@ class ReportsView(QWidget):
             (self.period_combo, self.from_edit),
             (self.from_edit, self.to_edit),
             (self.to_edit, self.export_button),
-            (self.export_button, self.indicators_view),
+            (self.export_button, self.pdf_button),
+            (self.pdf_button, self.indicators_view),
             (self.indicators_view, self.teams_view),
         ):
             QWidget.setTabOrder(first, second)
@@ -457,7 +468,9 @@ class ReportsView(QWidget):
     def _failed(self, error: BaseException) -> None:
         if not self._finished():
             return
-        reason = error.vi if isinstance(error, StoreError) else self.tr("lỗi không mong đợi, đã ghi vào nhật ký")
+        reason = (
+            i18n.message(error) if isinstance(error, StoreError) else self.tr("lỗi không mong đợi, đã ghi vào nhật ký")
+        )
         self.status_label.setText(self.tr("Không lập được báo cáo ({reason}).").format(reason=reason))
 
     # ----- export -----
@@ -508,3 +521,13 @@ class ReportsView(QWidget):
                 self, self.tr("Không xuất được tệp Excel"), self.tr("Không ghi được tệp: {error}").format(error=error)
             ),
         )
+
+    def export_pdf(self) -> None:
+        """The report of the chosen period as the commune files it: preview, then print or save (Ctrl+P)."""
+        period = self.period()
+        if period is None:
+            messages.error(
+                self, self.tr("Không xuất được báo cáo"), self.tr("Ngày bắt đầu phải trước hoặc trùng ngày kết thúc.")
+            )
+            return
+        documents_menu.open_document(self.ctx, self, documents_menu.report_request(period.start, period.end))

@@ -361,7 +361,8 @@ class LegalBasesPanel(QWidget):
     def add_item(self) -> None:
         """Add an empty paragraph after the current one and start typing it."""
         row = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else self.list.count()
-        self.list.insertItem(row, QListWidgetItem(self.tr("Căn cứ ")))
+        # Data, not interface: a legal basis is printed in Vietnamese whatever the interface language.
+        self.list.insertItem(row, QListWidgetItem("Căn cứ "))
         self.list.setCurrentRow(row)
         self.editor.setFocus()
         self.editor.moveCursor(self.editor.textCursor().MoveOperation.End)

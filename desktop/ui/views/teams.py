@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QSplitter,
     QTableView,
     QToolButton,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store.describe import Namer
 from desktop.store.store import StoreError
-from desktop.ui import i18n
+from desktop.ui import documents_menu, i18n
 from desktop.ui.context import ALL_TYPES, AppContext
 from desktop.ui.member_dialogs import AddMemberDialog, ChangeRoleDialog, EndMembershipDialog, MoveMemberDialog
 from desktop.ui.models import (
@@ -37,7 +38,7 @@ from desktop.ui.models import (
     TeamsModel,
     VietnameseSortFilterProxy,
 )
-from desktop.ui.team_dialogs import DissolveTeamDialog, problem_text, team_dialog
+from desktop.ui.team_dialogs import DissolveTeamDialog, team_dialog
 from desktop.ui.team_members import MembershipsModel, members_table
 from desktop.ui.undo import run_undoable
 from desktop.ui.widgets import messages
@@ -266,12 +267,45 @@ class TeamsView(QWidget):
             self.tr("Giải thể tổ đang chọn; lịch sử vẫn được giữ (Ctrl+Shift+D)"),
             self.dissolve,
         )
+        self._build_paperwork()
         self.buttons: list[QToolButton] = []
         for action in (self.add_member_action, self.change_role_action, self.move_action, self.end_action):
             self.member_bar.addWidget(self._button(action))
         self.member_bar.addStretch(1)
         self.heading.addWidget(self._button(self.dissolve_action), 0, Qt.AlignmentFlag.AlignTop)
         self.current_view.selectionModel().currentRowChanged.connect(self._update_actions)
+
+    def _build_paperwork(self) -> None:
+        """The documents to print, in one menu button on the list's tool bar (each with its own shortcut)."""
+        self.activity_sheet_action = self._action(
+            self.tr("Sổ theo dõi hoạt động…"),
+            "Ctrl+P",
+            self.tr("In sổ theo dõi hoạt động của tổ đang chọn trong một tháng hoặc một khoảng thời gian (Ctrl+P)"),
+            self.print_activity_sheet,
+        )
+        self.field_form_action = self._action(
+            self.tr("Phiếu ghi chép…"),
+            "Ctrl+Shift+P",
+            self.tr("In phiếu ghi chép trống để tổ đang chọn ghi tay khi hỗ trợ người dân (Ctrl+Shift+P)"),
+            self.print_field_form,
+        )
+        self.member_list_action = self._action(
+            self.tr("Danh sách thành viên"),
+            "Ctrl+Shift+M",
+            self.tr("In danh sách thành viên của tất cả các tổ đang hoạt động (Ctrl+Shift+M)"),
+            self.print_member_list,
+        )
+        menu = QMenu(self)
+        menu.addActions([self.activity_sheet_action, self.field_form_action, self.member_list_action])
+        self.print_button = QToolButton()
+        self.print_button.setText(self.tr("In tài liệu"))
+        tip = self.tr("Sổ theo dõi (Ctrl+P), phiếu ghi chép (Ctrl+Shift+P), danh sách thành viên (Ctrl+Shift+M)")
+        self.print_button.setToolTip(tip)
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.print_button.setMenu(menu)
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.list.toolbar.addSeparator()
+        self.list.toolbar.addWidget(self.print_button)
 
     def _button(self, action: QAction) -> QToolButton:
         button = QToolButton()
@@ -342,7 +376,7 @@ class TeamsView(QWidget):
         active = team["status"] == "active"
         village = namer.name_of("villages", team.get("village_id"))
         self.fields["village"].setText(village or self.tr("Cấp xã (không thuộc thôn nào)"))
-        self.fields["status"].setText(str(namer.cell(fields.field("status"), team["status"]) or ""))
+        self.fields["status"].setText(str(namer.cell(fields.field("status"), team["status"], i18n.language()) or ""))
         self.fields["founded_on"].setText(display_date(team.get("founded_on")) or self.tr("chưa ghi"))
         self.fields["dissolved_on"].setText(display_date(team.get("dissolved_on")))
         self.info.setRowVisible(self.fields["dissolved_on"], not active)
@@ -375,6 +409,8 @@ class TeamsView(QWidget):
         self.dissolve_action.setEnabled(active)
         for action in (self.change_role_action, self.move_action, self.end_action):
             action.setEnabled(active and member)
+        self.activity_sheet_action.setEnabled(self.team is not None)
+        self.field_form_action.setEnabled(active)
 
     def current_member_id(self) -> str:
         """The membership chosen among the current members, or ""."""
@@ -429,7 +465,7 @@ class TeamsView(QWidget):
                 lambda store: store.delete("teams", team_id),
             )
         except (RecordInvalid, StoreError) as error:
-            messages.error(self, self.tr("Không xóa được tổ"), problem_text(error))
+            messages.error(self, self.tr("Không xóa được tổ"), i18n.message(error))
             return
         self.ctx.hub.status_message.emit(self.tr("Đã xóa {team}. Nhấn Ctrl+Z để hoàn tác.").format(team=team["name"]))
 
@@ -475,3 +511,29 @@ class TeamsView(QWidget):
             if isinstance(saved, dict) and saved.get("team_id") == (self.team or {}).get("id"):
                 self.select_member(saved["id"])
             self.current_view.setFocus()
+
+    # ----- paperwork -----
+
+    def print_activity_sheet(self) -> None:
+        """The chosen team's activity sheet for a month (this month unless changed) or a period (Ctrl+P)."""
+        if self.team is None:
+            return
+        team_id = self.team["id"]
+        dialog = documents_menu.PeriodDialog(
+            self.ctx.store.today(), self.tr("Sổ theo dõi hoạt động — {team}").format(team=self.team["name"]), self
+        )
+        period = dialog.period() if self.run_dialog(dialog) else None
+        if period is not None:
+            request = documents_menu.activity_sheet_request(self.ctx.store, team_id, *period)
+            documents_menu.open_document(self.ctx, self, request)
+
+    def print_field_form(self) -> None:
+        """A blank field form for the chosen team (Ctrl+Shift+P)."""
+        if self.team is not None and self.team["status"] == "active":
+            request = documents_menu.field_form_request(self.ctx.store, self.team["id"])
+            documents_menu.open_document(self.ctx, self, request)
+
+    def print_member_list(self) -> None:
+        """The members of every team, as of today (Ctrl+Shift+M)."""
+        request = documents_menu.member_list_request(self.ctx.store.today())
+        documents_menu.open_document(self.ctx, self, request)

@@ -25,7 +25,7 @@ from desktop.store.teams import active_memberships
 from desktop.ui import i18n
 from desktop.ui.context import ALL_TYPES, AppContext
 from desktop.ui.models import ID_ROLE, VietnameseSortFilterProxy, VillagesModel
-from desktop.ui.team_dialogs import problem_text, team_dialog
+from desktop.ui.team_dialogs import team_dialog
 from desktop.ui.undo import run_undoable
 from desktop.ui.village_indicators import IndicatorsPanel
 from desktop.ui.widgets import messages
@@ -251,7 +251,7 @@ class VillagesView(QWidget):
                 lambda store: store.delete("villages", village_id),
             )
         except (RecordInvalid, StoreError) as error:
-            messages.error(self, self.tr("Không xóa được {village}").format(village=name), problem_text(error))
+            messages.error(self, self.tr("Không xóa được {village}").format(village=name), i18n.message(error))
             return
         self.ctx.hub.status_message.emit(self.tr("Đã xóa {village}. Nhấn Ctrl+Z để hoàn tác.").format(village=name))
 

@@ -85,7 +85,7 @@ class RecordForm(QWidget):
         general = []
         for error in errors:
             label = self._errors.get(error.field)
-            message = error.en if i18n.language() == "en" else error.vi
+            message = i18n.message(error)
             if label is None:
                 general.append(message)
                 continue
