@@ -25,11 +25,12 @@ from desktop.store.describe import title
 from desktop.store.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.context import AppContext
-from desktop.ui.models import ID_ROLE, Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
+from desktop.ui.models import Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
 from desktop.ui.undo import run_undoable
 from desktop.ui.widgets import messages
 from desktop.ui.widgets.editors import Editor
 from desktop.ui.widgets.record_dialog import RecordDialog
+from desktop.ui.widgets.rows import current_row_id, select_row_id
 from sync.dates import display_date, parse_date
 from sync.records import RecordInvalid
 
@@ -284,17 +285,11 @@ class IndicatorsPanel(QGroupBox):
 
     def current_id(self) -> str:
         """The entry chosen in the table, or ""."""
-        index = self.view.currentIndex()
-        return str(index.siblingAtColumn(0).data(ID_ROLE) or "") if index.isValid() else ""
+        return current_row_id(self.view)
 
     def select(self, indicator_id: str) -> bool:
         """Choose an entry by id."""
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if index.data(ID_ROLE) == indicator_id:
-                self.view.setCurrentIndex(index)
-                return True
-        return False
+        return select_row_id(self.view, indicator_id)
 
     def _update_actions(self, *_args: object) -> None:
         chosen = bool(self.current_id())

@@ -12,39 +12,15 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from io import BytesIO
 
 from pypdf import PdfReader
 
 from desktop.documents.decision import render_decision
 from desktop.store import decisions
+from tests.benchmarks.figures import Figure, format_table, timed
 from tests.documents.decision_fixtures import add_decision, big_rosters, build_commune
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One row of the printed table."""
-
-    name: str
-    value: str
-    unit: str = ""
-
-
-def format_table(figures: Sequence[Figure]) -> str:
-    """The figures as aligned text."""
-    width = max(len(figure.name) for figure in figures)
-    return "\n".join(f"  {figure.name:<{width}}  {figure.value:>10} {figure.unit}".rstrip() for figure in figures)
-
-
-def _timed(runs: int, work: Callable[[], bytes]) -> tuple[list[float], bytes]:
-    times, result = [], b""
-    for _ in range(max(1, runs)):
-        started = time.perf_counter()
-        result = work()
-        times.append(time.perf_counter() - started)
-    return times, result
 
 
 def main(argv: Sequence[str] | None = None) -> list[Figure]:
@@ -62,11 +38,11 @@ def main(argv: Sequence[str] | None = None) -> list[Figure]:
     store = commune.store
     decision_id = add_decision(commune, "bench", list(commune.teams))
 
-    draft_times, draft = _timed(args.runs, lambda: render_decision(store, decision_id))
+    draft_times, draft = timed(lambda: render_decision(store, decision_id), args.runs)
     started = time.perf_counter()
     decisions.issue_decision(store, decision_id)
     issue_seconds = time.perf_counter() - started
-    issued_times, issued = _timed(args.runs, lambda: render_decision(store, decision_id))
+    issued_times, issued = timed(lambda: render_decision(store, decision_id), args.runs)
     pages = len(PdfReader(BytesIO(issued)).pages)
     store.close()
 

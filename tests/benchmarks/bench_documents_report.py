@@ -13,7 +13,6 @@ import statistics
 import sys
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 
@@ -22,25 +21,11 @@ from pypdf import PdfReader
 from desktop.documents.report import render_report
 from desktop.store import Store, settings, stats
 from desktop.store.demo import create_demo
+from tests.benchmarks.figures import Figure, format_table
 
 COMMUNE_CODE = "06445"  # xã Tân Thành, tỉnh Lạng Sơn
 TODAY = date(2026, 12, 31)  # the demo's sessions span the year up to "today": all of 2026
 YEAR = stats.Period(date(2026, 1, 1), date(2026, 12, 31))
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One row of the printed table."""
-
-    name: str
-    value: str
-    unit: str = ""
-
-
-def format_table(figures: Sequence[Figure]) -> str:
-    """The figures as aligned text."""
-    width = max(len(figure.name) for figure in figures)
-    return "\n".join(f"  {figure.name:<{width}}  {figure.value:>10} {figure.unit}".rstrip() for figure in figures)
 
 
 def main(argv: Sequence[str] | None = None) -> list[Figure]:

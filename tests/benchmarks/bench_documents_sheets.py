@@ -13,8 +13,7 @@ import argparse
 import statistics
 import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import date
 
 import reportlab
@@ -22,34 +21,10 @@ import reportlab
 from desktop.documents.activity_sheet import render_activity_sheet
 from desktop.documents.field_form import render_field_form
 from desktop.documents.member_list import render_member_list
+from tests.benchmarks.figures import Figure, format_table, timed
 from tests.documents.sheet_checks import PRINTED_ON, add_sessions, pdf_info, sample_commune
 
 YEAR = (date(2025, 3, 1), date(2026, 2, 28))
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One row of the printed table."""
-
-    name: str
-    value: str
-    unit: str = ""
-
-
-def format_table(figures: Sequence[Figure]) -> str:
-    """The figures as aligned text."""
-    width = max(len(figure.name) for figure in figures)
-    return "\n".join(f"  {figure.name:<{width}}  {figure.value:>10} {figure.unit}".rstrip() for figure in figures)
-
-
-def timed(render: Callable[[], bytes], runs: int) -> tuple[list[float], bytes]:
-    """Each run's seconds and the last PDF."""
-    times, pdf = [], b""
-    for _ in range(max(1, runs)):
-        started = time.perf_counter()
-        pdf = render()
-        times.append(time.perf_counter() - started)
-    return times, pdf
 
 
 def main(argv: Sequence[str] | None = None) -> list[Figure]:

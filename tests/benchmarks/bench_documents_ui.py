@@ -17,7 +17,6 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -27,6 +26,7 @@ from desktop.store import settings
 from desktop.store.decisions import issue_decision, next_number
 from desktop.store.demo import create_demo
 from desktop.store.store import Store
+from tests.benchmarks.figures import Figure, format_table
 
 COMMUNE_CODE = "06445"  # xã Tân Thành, tỉnh Lạng Sơn
 TODAY = date(2026, 11, 27)  # the demo's sessions run up to this day
@@ -38,21 +38,6 @@ DOCUMENTS = (
     ("report", ("--year", "2026")),
     ("member-list", ("--on", "27/11/2026")),
 )
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One row of the printed table."""
-
-    name: str
-    value: str
-    unit: str = ""
-
-
-def format_table(figures: Sequence[Figure]) -> str:
-    """The figures as aligned text."""
-    width = max(len(figure.name) for figure in figures)
-    return "\n".join(f"  {figure.name:<{width}}  {figure.value:>10} {figure.unit}".rstrip() for figure in figures)
 
 
 def prepare(folder: Path, sessions: int) -> str:

@@ -6,7 +6,6 @@ from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import (
-    QItemSelectionModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -44,6 +43,7 @@ from desktop.ui.undo import run_undoable
 from desktop.ui.widgets import messages
 from desktop.ui.widgets.record_form import ERROR_STYLE
 from desktop.ui.widgets.record_list import RecordList
+from desktop.ui.widgets.rows import current_row_id, heading_label, select_row_id
 from sync.dates import display_date
 from sync.records import RecordInvalid, record_type
 
@@ -149,12 +149,7 @@ class TeamsView(QWidget):
 
     def _build_detail(self) -> None:
         self.detail = QWidget()
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
+        self.title = heading_label()
         self.warning = QLabel(self.tr("Chưa có Tổ trưởng"))
         self.warning.setStyleSheet(ERROR_STYLE + " font-weight: bold;")
         self.warning.hide()
@@ -414,19 +409,11 @@ class TeamsView(QWidget):
 
     def current_member_id(self) -> str:
         """The membership chosen among the current members, or ""."""
-        index = self.current_view.currentIndex()
-        return str(index.siblingAtColumn(0).data(ID_ROLE) or "") if index.isValid() else ""
+        return current_row_id(self.current_view)
 
     def select_member(self, membership_id: str) -> bool:
         """Choose a current member's row by membership id."""
-        for row in range(self.current_proxy.rowCount()):
-            index = self.current_proxy.index(row, 0)
-            if index.data(ID_ROLE) == membership_id:
-                self.current_view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                )
-                return True
-        return False
+        return select_row_id(self.current_view, membership_id)
 
     # ----- team actions -----
 

@@ -32,6 +32,7 @@ from desktop.ui.widgets import messages
 from desktop.ui.widgets.record_dialog import RecordDialog
 from desktop.ui.widgets.record_form import ERROR_STYLE
 from desktop.ui.widgets.record_list import RecordList
+from desktop.ui.widgets.rows import heading_label
 from sync.dates import display_date
 from sync.records import RecordInvalid, record_type
 
@@ -86,12 +87,7 @@ class VillagesView(QWidget):
 
     def _build_detail(self) -> None:
         self.detail = QWidget()
-        self.title = QLabel()
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.title.setFont(font)
-        self.title.setWordWrap(True)
+        self.title = heading_label()
         villages = record_type("villages")
         self.fields = {name: QLabel() for name in ("kind", "households", "notes")}
         info = QFormLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from desktop.store.export import write_table
 from desktop.ui.context import AppContext
-from desktop.ui.models import ID_ROLE
 from desktop.ui.widgets import messages
+from desktop.ui.widgets.rows import current_row_id, select_row_id
 
 # A long name or note is elided (and shown whole in its tooltip) beyond this width.
 MAX_COLUMN_WIDTH = 340
@@ -159,22 +159,11 @@ class RecordList(QWidget):
 
     def current_id(self) -> str:
         """The id of the selected record, or ""."""
-        index = self.view.currentIndex()
-        if not index.isValid():
-            return ""
-        return str(self.model.data(index.siblingAtColumn(0), ID_ROLE) or "")
+        return current_row_id(self.view)
 
     def select_id(self, record_id: str) -> bool:
         """Select the row of a record, if the list shows it."""
-        for row in range(self.model.rowCount()):
-            index = self.model.index(row, 0)
-            if self.model.data(index, ID_ROLE) == record_id:
-                self.view.selectionModel().setCurrentIndex(
-                    index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-                )
-                self.view.scrollTo(index)
-                return True
-        return False
+        return select_row_id(self.view, record_id)
 
     def _emit_edit(self) -> None:
         if self.current_id():
