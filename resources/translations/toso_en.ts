@@ -511,6 +511,179 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>DecisionTemplatesPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="102"/>
+        <source>Quyết định thành lập tổ</source>
+        <translation>Decision founding a team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="103"/>
+        <source>Quyết định kiện toàn tổ</source>
+        <translation>Decision restructuring a team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="104"/>
+        <source>Loại quyết định</source>
+        <translation>Kind of decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="105"/>
+        <source>Loại &amp;quyết định:</source>
+        <translation>Kind of &amp;decision:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="113"/>
+        <source>&amp;Thêm điều</source>
+        <translation>&amp;Add article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="114"/>
+        <source>Thêm một điều vào cuối quyết định</source>
+        <translation>Add an article at the end of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="115"/>
+        <source>&amp;Bỏ điều cuối</source>
+        <translation>Remove &amp;last article</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="116"/>
+        <source>Bỏ điều cuối cùng của quyết định</source>
+        <translation>Remove the last article of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="121"/>
+        <source>Các điều của quyết định</source>
+        <translation>Articles of the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="127"/>
+        <source>“Điều 1.”, “Điều 2.”… được thêm khi in. Mỗi dòng trong một điều được in thành một đoạn; dòng bắt đầu bằng “-” là một ý liệt kê.</source>
+        <translation>“Điều 1.”, “Điều 2.”… are added when printing. Each line of an article is printed as a paragraph; a line starting with “-” is a list item.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="137"/>
+        <source>Nơi nhận</source>
+        <translation>Recipients</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="140"/>
+        <source>&amp;Mỗi dòng một nơi nhận:</source>
+        <translation>&amp;One recipient per line:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="142"/>
+        <source>Nơi nhận (chung cho cả hai loại quyết định)</source>
+        <translation>Recipients (shared by both kinds of decision)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="148"/>
+        <source>Dấu “-” đầu dòng, dấu “;” và dấu “.” ở dòng cuối được thêm khi in.</source>
+        <translation>The leading “-”, the “;” and the “.” on the last line are added when printing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="152"/>
+        <source>Chỗ điền tự động</source>
+        <translation>Placeholders</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="156"/>
+        <source>&amp;Lưu</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="157"/>
+        <source>Lưu mẫu quyết định (Ctrl+S)</source>
+        <translation>Save the decision templates (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="160"/>
+        <source>Khôi phục &amp;mặc định</source>
+        <translation>&amp;Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="161"/>
+        <source>Dùng lại các điều và nơi nhận mặc định của Tổ Số</source>
+        <translation>Use the articles and recipients Tổ Số ships with again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="216"/>
+        <source>Khi in, các chỗ điền sau được thay bằng nội dung của từng quyết định:</source>
+        <translation>When printing, these placeholders are replaced with the details of each decision:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="217"/>
+        <source>tên các tổ trong quyết định, ví dụ “Tổ công nghệ số cộng đồng thôn Nà Phái”;</source>
+        <translation>the teams of the decision, for example “Tổ công nghệ số cộng đồng thôn Nà Phái”;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="219"/>
+        <source>tên xã, ví dụ “{name}”;</source>
+        <translation>the commune, for example “{name}”;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="220"/>
+        <source>“xã”, “phường” hoặc “đặc khu”;</source>
+        <translation>“xã”, “phường” or “đặc khu”;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="222"/>
+        <source>công chức phụ trách chuyển đổi số, ví dụ “{title}”.</source>
+        <translation>the official in charge of digital transformation, for example “{title}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="249"/>
+        <source>Điều {number}.</source>
+        <translation>Article {number}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="252"/>
+        <source>Nội dung Điều {number}</source>
+        <translation>Text of article {number}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="324"/>
+        <source>Không có chỗ điền {unknown}; chỉ dùng được {known}.</source>
+        <translation>There is no placeholder {unknown}; only {known} can be used.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="335"/>
+        <source>Quyết định phải có ít nhất một điều.</source>
+        <translation>A decision needs at least one article.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="361"/>
+        <source>Quyết định phải có ít nhất một nơi nhận, ví dụ “Lưu: VT”.</source>
+        <translation>A decision needs at least one recipient, for example “Lưu: VT”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="377"/>
+        <source>Đã lưu. Các quyết định dự thảo sẽ in theo mẫu mới.</source>
+        <translation>Saved. Draft decisions now print with the new templates.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="385"/>
+        <source>Khôi phục mặc định</source>
+        <translation>Restore defaults</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="387"/>
+        <source>Thay các điều của cả quyết định thành lập và quyết định kiện toàn, cùng danh sách nơi nhận, bằng mẫu mặc định của Tổ Số?</source>
+        <translation>Replace the articles of both the founding and the restructuring decision, and the recipients, with the templates Tổ Số ships with?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="390"/>
+        <source>Khôi phục</source>
+        <translation>Restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings_templates.py" line="399"/>
+        <source>Đã khôi phục mẫu mặc định.</source>
+        <translation>The default templates are back.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionsModel</name>
     <message>
         <location filename="../../desktop/ui/views/decisions.py" line="73"/>
@@ -1179,92 +1352,92 @@ Issue decision no. {number}?</translation>
 <context>
     <name>GeneralPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="58"/>
+        <location filename="../../desktop/ui/views/settings.py" line="60"/>
         <source>Ngôn ngữ giao diện</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="59"/>
+        <location filename="../../desktop/ui/views/settings.py" line="61"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="61"/>
+        <location filename="../../desktop/ui/views/settings.py" line="63"/>
         <source>&amp;Ngôn ngữ giao diện:</source>
         <translation>Interface &amp;language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="65"/>
+        <location filename="../../desktop/ui/views/settings.py" line="67"/>
         <source>Cửa sổ được dựng lại ngay bằng ngôn ngữ mới; dữ liệu không thay đổi.</source>
         <translation>The window is rebuilt in the new language straight away; the data does not change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="73"/>
+        <location filename="../../desktop/ui/views/settings.py" line="75"/>
         <source>Ví dụ: https://cds.langson.gov.vn</source>
         <translation>e.g. https://cds.langson.gov.vn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="77"/>
+        <location filename="../../desktop/ui/views/settings.py" line="79"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="78"/>
+        <location filename="../../desktop/ui/views/settings.py" line="80"/>
         <source>Lưu tên người ghi nhận và địa chỉ máy chủ (Ctrl+S)</source>
         <translation>Save the recorder’s name and the server address (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="81"/>
+        <location filename="../../desktop/ui/views/settings.py" line="83"/>
         <source>Người ghi nhận thay đổi</source>
         <translation>Who records changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="83"/>
+        <location filename="../../desktop/ui/views/settings.py" line="85"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="89"/>
+        <location filename="../../desktop/ui/views/settings.py" line="91"/>
         <source>Tên này được ghi vào lịch sử của mỗi thay đổi (ai sửa gì, khi nào). Bỏ trống thì dùng tên đăng nhập máy tính: {login}.</source>
         <translation>This name is written into the history of every change (who changed what, and when). If left blank, the computer login name is used: {login}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="94"/>
+        <location filename="../../desktop/ui/views/settings.py" line="96"/>
         <source>Máy chủ tỉnh</source>
         <translation>Provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="96"/>
+        <location filename="../../desktop/ui/views/settings.py" line="98"/>
         <source>Địa chỉ &amp;máy chủ:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="105"/>
+        <location filename="../../desktop/ui/views/settings.py" line="107"/>
         <source>Do Sở hoặc Trung tâm chuyển đổi số của tỉnh cung cấp. Có thể bỏ trống.</source>
         <translation>Provided by the provincial department or digital transformation centre. Can be left blank.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="109"/>
+        <location filename="../../desktop/ui/views/settings.py" line="111"/>
         <source>Thư mục dữ liệu</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="114"/>
+        <location filename="../../desktop/ui/views/settings.py" line="116"/>
         <source>Mở thư mục &amp;dữ liệu</source>
         <translation>Open &amp;data folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="124"/>
+        <location filename="../../desktop/ui/views/settings.py" line="126"/>
         <source>Muốn dùng thư mục khác (ví dụ ổ D: hoặc USB), chạy “toso --data-dir D:\ToSo” hoặc đặt biến môi trường {env} rồi mở lại phần mềm. Sao chép cả thư mục này là sao chép toàn bộ dữ liệu và các bản sao lưu.</source>
         <translation>To use another folder (for example on drive D: or a USB drive), run “toso --data-dir D:\ToSo” or set the environment variable {env}, then restart the app. Copying this whole folder copies all the data and its backups.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="171"/>
+        <location filename="../../desktop/ui/views/settings.py" line="173"/>
         <source>Địa chỉ phải bắt đầu bằng http:// hoặc https://, ví dụ https://cds.langson.gov.vn</source>
         <translation>The address must start with http:// or https://, e.g. https://cds.langson.gov.vn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="192"/>
+        <location filename="../../desktop/ui/views/settings.py" line="194"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -1478,22 +1651,22 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>Previous period ({period})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="61"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="62"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="62"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="63"/>
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="65"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="66"/>
         <source>Số hộ đạt 5 kỹ năng số</source>
         <translation>Households with the 5 skills</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="71"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="72"/>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
@@ -1501,93 +1674,93 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="172"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="173"/>
         <source>Hộ gia đình đạt 5 kỹ năng số cơ bản</source>
         <translation>Households with the 5 basic digital skills</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="197"/>
-        <location filename="../../desktop/ui/village_indicators.py" line="212"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="198"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="213"/>
         <source>Thêm số liệu…</source>
         <translation>Add figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="199"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="200"/>
         <source>Ghi số hộ và số hộ đạt 5 kỹ năng số tại một ngày (Ctrl+Shift+N; Insert trong bảng)</source>
         <translation>Record the number of households and of households with the 5 digital skills on a given date (Ctrl+Shift+N; Insert in the table)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="203"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="204"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="203"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="204"/>
         <source>Sửa dòng số liệu đang chọn (F2 hoặc Enter)</source>
         <translation>Edit the selected figures (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="206"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="207"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="208"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="209"/>
         <source>Xóa dòng số liệu đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
         <translation>Delete the selected figures (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="213"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="214"/>
         <source>Thêm số &amp;liệu…</source>
         <translation>Add &amp;figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="214"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="215"/>
         <source>Sử&amp;a</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="215"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="216"/>
         <source>&amp;Xóa</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="227"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="228"/>
         <source>Chưa có số liệu. Bấm “Thêm số liệu…” để ghi lần đầu.</source>
         <translation>No figures yet. Click “Add figures…” to record the first ones.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="272"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="273"/>
         <source>Mới nhất ({date}): {skilled}/{households} hộ đạt 5 kỹ năng số — {share}</source>
         <translation>Latest ({date}): {skilled}/{households} households with the 5 digital skills — {share}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="326"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="321"/>
         <source>Sửa số liệu của {village}</source>
         <translation>Edit figures for {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="326"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="321"/>
         <source>Ghi số liệu của {village}</source>
         <translation>Record figures for {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="339"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="334"/>
         <source>Tỷ lệ hộ đạt 5 kỹ năng số: {share}</source>
         <translation>Share of households with the 5 digital skills: {share}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="371"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="366"/>
         <source>Xóa số liệu của thôn</source>
         <translation>Delete village figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="375"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="370"/>
         <source>Không xóa được số liệu</source>
         <translation>Cannot delete the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="377"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="372"/>
         <source>Đã xóa dòng số liệu. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Figures deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -1608,102 +1781,102 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>LegalBasesPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="263"/>
+        <location filename="../../desktop/ui/views/settings.py" line="265"/>
         <source>Các căn cứ pháp lý</source>
         <translation>Legal bases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="269"/>
+        <location filename="../../desktop/ui/views/settings.py" line="271"/>
         <source>&amp;Nội dung căn cứ đang chọn:</source>
         <translation>&amp;Text of the selected legal basis:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="271"/>
+        <location filename="../../desktop/ui/views/settings.py" line="273"/>
         <source>&amp;Căn cứ pháp lý mặc định của quyết định mới:</source>
         <translation>&amp;Default legal bases for new decisions:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="274"/>
+        <location filename="../../desktop/ui/views/settings.py" line="276"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="275"/>
+        <location filename="../../desktop/ui/views/settings.py" line="277"/>
         <source>Thêm một căn cứ (Ctrl+N)</source>
         <translation>Add a legal basis (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="276"/>
+        <location filename="../../desktop/ui/views/settings.py" line="278"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="277"/>
+        <location filename="../../desktop/ui/views/settings.py" line="279"/>
         <source>Xóa căn cứ đang chọn (Ctrl+Delete)</source>
         <translation>Delete the selected legal basis (Ctrl+Delete)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="278"/>
+        <location filename="../../desktop/ui/views/settings.py" line="280"/>
         <source>Lên</source>
         <translation>Up</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="279"/>
+        <location filename="../../desktop/ui/views/settings.py" line="281"/>
         <source>Chuyển lên trên (Alt+Mũi tên lên)</source>
         <translation>Move up (Alt+Up arrow)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="280"/>
+        <location filename="../../desktop/ui/views/settings.py" line="282"/>
         <source>Xuống</source>
         <translation>Down</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="281"/>
+        <location filename="../../desktop/ui/views/settings.py" line="283"/>
         <source>Chuyển xuống dưới (Alt+Mũi tên xuống)</source>
         <translation>Move down (Alt+Down arrow)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="282"/>
+        <location filename="../../desktop/ui/views/settings.py" line="284"/>
         <source>Khôi phục &amp;mặc định</source>
         <translation>&amp;Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="283"/>
+        <location filename="../../desktop/ui/views/settings.py" line="285"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="284"/>
+        <location filename="../../desktop/ui/views/settings.py" line="286"/>
         <source>Lưu danh sách căn cứ (Ctrl+S)</source>
         <translation>Save the list of legal bases (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="315"/>
+        <location filename="../../desktop/ui/views/settings.py" line="317"/>
         <source>Mỗi căn cứ là một đoạn, kết thúc bằng dấu “;” (căn cứ cuối cùng bằng dấu “.”). “{year}” được thay bằng năm ban hành quyết định.</source>
         <translation>Each legal basis is one paragraph ending in “;” (the last one ends in “.”). “{year}” is replaced by the year the decision is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="395"/>
+        <location filename="../../desktop/ui/views/settings.py" line="397"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="402"/>
+        <location filename="../../desktop/ui/views/settings.py" line="404"/>
         <source>Khôi phục mặc định</source>
         <translation>Restore defaults</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="403"/>
+        <location filename="../../desktop/ui/views/settings.py" line="405"/>
         <source>Thay danh sách căn cứ hiện tại bằng danh sách mặc định của Tổ Số?</source>
         <translation>Replace the current list of legal bases with the Tổ Số default list?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="404"/>
+        <location filename="../../desktop/ui/views/settings.py" line="406"/>
         <source>Khôi phục</source>
         <translation>Restore</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="409"/>
+        <location filename="../../desktop/ui/views/settings.py" line="411"/>
         <source>Đã khôi phục danh sách mặc định.</source>
         <translation>Default list restored.</translation>
     </message>
@@ -2064,27 +2237,27 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>OfficialsPanel</name>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="213"/>
+        <location filename="../../desktop/ui/views/settings.py" line="215"/>
         <source>Cán bộ của xã</source>
         <translation>Commune officials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="215"/>
+        <location filename="../../desktop/ui/views/settings.py" line="217"/>
         <source>&amp;Lưu</source>
         <translation>&amp;Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="216"/>
+        <location filename="../../desktop/ui/views/settings.py" line="218"/>
         <source>Lưu thông tin cán bộ (Ctrl+S)</source>
         <translation>Save the officials’ details (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="219"/>
+        <location filename="../../desktop/ui/views/settings.py" line="221"/>
         <source>Dùng để điền người ký quyết định thành lập tổ và người lập báo cáo.</source>
         <translation>Used to fill in who signs team founding decisions and who prepares reports.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="248"/>
+        <location filename="../../desktop/ui/views/settings.py" line="250"/>
         <source>Đã lưu.</source>
         <translation>Saved.</translation>
     </message>
@@ -2780,22 +2953,22 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>{count} {noun}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="201"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="190"/>
         <source>Xuất ra Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="201"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="190"/>
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="215"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="204"/>
         <source>Đã xuất {count} dòng ra {path}</source>
         <translation>Exported {count} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="217"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="206"/>
         <source>Không xuất được tệp Excel</source>
         <translation>Cannot export the Excel file</translation>
     </message>
@@ -3455,24 +3628,29 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="425"/>
+        <location filename="../../desktop/ui/views/settings.py" line="428"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="426"/>
+        <location filename="../../desktop/ui/views/settings.py" line="429"/>
         <source>Cán bộ của xã</source>
         <translation>Commune officials</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="427"/>
+        <location filename="../../desktop/ui/views/settings.py" line="430"/>
         <source>Căn cứ pháp lý</source>
         <translation>Legal bases</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/settings.py" line="428"/>
+        <location filename="../../desktop/ui/views/settings.py" line="431"/>
         <source>Sao lưu</source>
         <translation>Backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/settings.py" line="432"/>
+        <source>Mẫu quyết định</source>
+        <translation>Decision templates</translation>
     </message>
 </context>
 <context>
@@ -3802,152 +3980,152 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <translation>&amp;Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="158"/>
+        <location filename="../../desktop/ui/views/teams.py" line="153"/>
         <source>Chưa có Tổ trưởng</source>
         <translation>No team leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="196"/>
+        <location filename="../../desktop/ui/views/teams.py" line="191"/>
         <source>Chọn một tổ trong danh sách để xem thành viên.</source>
         <translation>Select a team in the list to see its members.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="247"/>
+        <location filename="../../desktop/ui/views/teams.py" line="242"/>
         <source>Thêm thành viên…</source>
         <translation>Add member…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="247"/>
+        <location filename="../../desktop/ui/views/teams.py" line="242"/>
         <source>Thêm một người vào tổ (Ctrl+M)</source>
         <translation>Add a person to the team (Ctrl+M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="250"/>
+        <location filename="../../desktop/ui/views/teams.py" line="245"/>
         <source>Đổi chức danh…</source>
         <translation>Change role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="252"/>
+        <location filename="../../desktop/ui/views/teams.py" line="247"/>
         <source>Đổi chức danh của thành viên đang chọn (Ctrl+R)</source>
         <translation>Change the role of the selected member (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="256"/>
+        <location filename="../../desktop/ui/views/teams.py" line="251"/>
         <source>Chuyển tổ…</source>
         <translation>Move to team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="256"/>
+        <location filename="../../desktop/ui/views/teams.py" line="251"/>
         <source>Chuyển thành viên đang chọn sang tổ khác (Ctrl+T)</source>
         <translation>Move the selected member to another team (Ctrl+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="259"/>
+        <location filename="../../desktop/ui/views/teams.py" line="254"/>
         <source>Thôi tham gia…</source>
         <translation>End membership…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="261"/>
+        <location filename="../../desktop/ui/views/teams.py" line="256"/>
         <source>Thành viên đang chọn thôi tham gia tổ (Ctrl+L)</source>
         <translation>The selected member leaves the team (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="265"/>
+        <location filename="../../desktop/ui/views/teams.py" line="260"/>
         <source>Giải thể tổ…</source>
         <translation>Dissolve team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="267"/>
+        <location filename="../../desktop/ui/views/teams.py" line="262"/>
         <source>Giải thể tổ đang chọn; lịch sử vẫn được giữ (Ctrl+Shift+D)</source>
         <translation>Dissolve the selected team; its history is kept (Ctrl+Shift+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="281"/>
+        <location filename="../../desktop/ui/views/teams.py" line="276"/>
         <source>Sổ theo dõi hoạt động…</source>
         <translation>Activity sheet…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="283"/>
+        <location filename="../../desktop/ui/views/teams.py" line="278"/>
         <source>In sổ theo dõi hoạt động của tổ đang chọn trong một tháng hoặc một khoảng thời gian (Ctrl+P)</source>
         <translation>Print the activity sheet of the selected team for a month or a period (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="287"/>
+        <location filename="../../desktop/ui/views/teams.py" line="282"/>
         <source>Phiếu ghi chép…</source>
         <translation>Field form…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="289"/>
+        <location filename="../../desktop/ui/views/teams.py" line="284"/>
         <source>In phiếu ghi chép trống để tổ đang chọn ghi tay khi hỗ trợ người dân (Ctrl+Shift+P)</source>
         <translation>Print a blank field form for the selected team to fill in by hand while helping citizens (Ctrl+Shift+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="293"/>
+        <location filename="../../desktop/ui/views/teams.py" line="288"/>
         <source>Danh sách thành viên</source>
         <translation>Member list</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="295"/>
+        <location filename="../../desktop/ui/views/teams.py" line="290"/>
         <source>In danh sách thành viên của tất cả các tổ đang hoạt động (Ctrl+Shift+M)</source>
         <translation>Print the member list of all active teams (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="301"/>
+        <location filename="../../desktop/ui/views/teams.py" line="296"/>
         <source>In tài liệu</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="302"/>
+        <location filename="../../desktop/ui/views/teams.py" line="297"/>
         <source>Sổ theo dõi (Ctrl+P), phiếu ghi chép (Ctrl+Shift+P), danh sách thành viên (Ctrl+Shift+M)</source>
         <translation>Activity sheet (Ctrl+P), field form (Ctrl+Shift+P), member list (Ctrl+Shift+M)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="378"/>
+        <location filename="../../desktop/ui/views/teams.py" line="373"/>
         <source>Cấp xã (không thuộc thôn nào)</source>
         <translation>Commune level (no village)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="380"/>
+        <location filename="../../desktop/ui/views/teams.py" line="375"/>
         <source>chưa ghi</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="384"/>
+        <location filename="../../desktop/ui/views/teams.py" line="379"/>
         <source>chưa gắn quyết định</source>
         <translation>no decision linked</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="391"/>
+        <location filename="../../desktop/ui/views/teams.py" line="386"/>
         <source>Thành viên &amp;hiện tại ({count})</source>
         <translation>&amp;Current members ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="394"/>
+        <location filename="../../desktop/ui/views/teams.py" line="389"/>
         <source>Thành viên trước đây và chức danh &amp;cũ ({count})</source>
         <translation>&amp;Former members and past roles ({count})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="464"/>
+        <location filename="../../desktop/ui/views/teams.py" line="451"/>
         <source>Xóa {team}</source>
         <translation>Delete {team}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="468"/>
+        <location filename="../../desktop/ui/views/teams.py" line="455"/>
         <source>Không xóa được tổ</source>
         <translation>Cannot delete the team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="470"/>
+        <location filename="../../desktop/ui/views/teams.py" line="457"/>
         <source>Đã xóa {team}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{team} deleted. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="484"/>
+        <location filename="../../desktop/ui/views/teams.py" line="471"/>
         <source>Đã giải thể {team}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{team} dissolved. Press Ctrl+Z to undo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/teams.py" line="523"/>
+        <location filename="../../desktop/ui/views/teams.py" line="510"/>
         <source>Sổ theo dõi hoạt động — {team}</source>
         <translation>Activity sheet — {team}</translation>
     </message>
@@ -4087,92 +4265,92 @@ Tổ dân phố số 3
 <context>
     <name>VillagesView</name>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="52"/>
+        <location filename="../../desktop/ui/views/villages.py" line="53"/>
         <source>thôn, tổ dân phố</source>
         <translation>villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="53"/>
+        <location filename="../../desktop/ui/views/villages.py" line="54"/>
         <source>Thôn, tổ dân phố</source>
         <translation>Villages and residential groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="104"/>
+        <location filename="../../desktop/ui/views/villages.py" line="100"/>
         <source>Tổ công nghệ số cộng đồng</source>
         <translation>Community digital technology team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="108"/>
+        <location filename="../../desktop/ui/views/villages.py" line="104"/>
         <source>Chưa có Tổ trưởng</source>
         <translation>No team leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="112"/>
+        <location filename="../../desktop/ui/views/villages.py" line="108"/>
         <source>Thành lập tổ…</source>
         <translation>Establish team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="115"/>
+        <location filename="../../desktop/ui/views/villages.py" line="111"/>
         <source>Thành lập tổ công nghệ số cộng đồng cho thôn này (Ctrl+Shift+T)</source>
         <translation>Establish a community digital technology team for this village (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="118"/>
+        <location filename="../../desktop/ui/views/villages.py" line="114"/>
         <source>Thành lậ&amp;p tổ…</source>
         <translation>Establish &amp;team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="132"/>
+        <location filename="../../desktop/ui/views/villages.py" line="128"/>
         <source>Chọn một thôn trong danh sách để xem tổ và số liệu của thôn.</source>
         <translation>Select a village in the list to see its team and figures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="184"/>
+        <location filename="../../desktop/ui/views/villages.py" line="180"/>
         <source>chưa ghi</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="195"/>
+        <location filename="../../desktop/ui/views/villages.py" line="191"/>
         <source>Thôn chưa có tổ công nghệ số cộng đồng.</source>
         <translation>This village has no community digital technology team yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="201"/>
+        <location filename="../../desktop/ui/views/villages.py" line="197"/>
         <source>&lt;b&gt;{team}&lt;/b&gt;&lt;br&gt;{count} thành viên</source>
         <translation>&lt;b&gt;{team}&lt;/b&gt;&lt;br&gt;{count} members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="203"/>
+        <location filename="../../desktop/ui/views/villages.py" line="199"/>
         <source> · thành lập {date}</source>
         <translation> · founded {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="205"/>
+        <location filename="../../desktop/ui/views/villages.py" line="201"/>
         <source>Tổ trưởng: {name}</source>
         <translation>Team leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="213"/>
+        <location filename="../../desktop/ui/views/villages.py" line="209"/>
         <source>Trước đây: {teams}</source>
         <translation>Formerly: {teams}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="215"/>
+        <location filename="../../desktop/ui/views/villages.py" line="211"/>
         <source>{team} (giải thể {date})</source>
         <translation>{team} (dissolved {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="250"/>
+        <location filename="../../desktop/ui/views/villages.py" line="246"/>
         <source>Xóa {village}</source>
         <translation>Delete {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="254"/>
+        <location filename="../../desktop/ui/views/villages.py" line="250"/>
         <source>Không xóa được {village}</source>
         <translation>Cannot delete {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="256"/>
+        <location filename="../../desktop/ui/views/villages.py" line="252"/>
         <source>Đã xóa {village}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{village} deleted. Press Ctrl+Z to undo.</translation>
     </message>

@@ -1,4 +1,5 @@
-"""Cài đặt: language, author, province server, data folder, officials, default legal bases and backups."""
+"""Cài đặt: language, author, province server, data folder, officials, default legal bases, backups and
+decision templates."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from desktop.store.commune_setup import is_server_url
 from desktop.ui import i18n
 from desktop.ui.context import AppContext
 from desktop.ui.views.settings_backup import BackupsPanel, backup_now
+from desktop.ui.views.settings_templates import DecisionTemplatesPanel
 from desktop.ui.widgets import messages
 from desktop.ui.widgets.hint import hint_label
 from desktop.ui.widgets.officials_form import OfficialsForm
@@ -411,7 +413,7 @@ class LegalBasesPanel(QWidget):
 
 
 class SettingsView(QWidget):
-    """Four tabs: Chung, Cán bộ của xã, Căn cứ pháp lý, Sao lưu (Ctrl+Tab moves between them)."""
+    """Five tabs: Chung, Cán bộ của xã, Căn cứ pháp lý, Sao lưu, Mẫu quyết định (Ctrl+Tab moves between them)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -420,12 +422,14 @@ class SettingsView(QWidget):
         self.officials = OfficialsPanel(ctx)
         self.legal = LegalBasesPanel(ctx)
         self.backups = BackupsPanel(ctx)
+        self.templates = DecisionTemplatesPanel(ctx)
         self.tabs = QTabWidget()
         for panel, title in (
             (self.general, self.tr("Chung")),
             (self.officials, self.tr("Cán bộ của xã")),
             (self.legal, self.tr("Căn cứ pháp lý")),
             (self.backups, self.tr("Sao lưu")),
+            (self.templates, self.tr("Mẫu quyết định")),
         ):
             scroll = QScrollArea()  # a small screen or large fonts scroll rather than cut
             scroll.setWidgetResizable(True)
@@ -441,13 +445,13 @@ class SettingsView(QWidget):
         ctx.hub.settings_changed.connect(self._settings_changed)
 
     def _save_current(self) -> None:
-        panel = (self.general, self.officials, self.legal, self.backups)[self.tabs.currentIndex()]
+        panel = (self.general, self.officials, self.legal, self.backups, self.templates)[self.tabs.currentIndex()]
         save_button = getattr(panel, "save_button", None)
         if save_button is not None and save_button.isEnabled():
             save_button.click()
 
     def _settings_changed(self) -> None:
         # A restore (or another window) changed the stored values; panels with nothing unsaved show them.
-        for panel in (self.general, self.officials, self.legal):
+        for panel in (self.general, self.officials, self.legal, self.templates):
             if not panel.save_button.isEnabled():
                 panel.load()
