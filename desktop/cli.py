@@ -19,6 +19,7 @@ from desktop.store import backup
 from desktop.store.describe import title
 from desktop.store.stats import Period, decision_number, month_of, quarter_of, year_of
 from desktop.store.store import Store, StoreError
+from sync.client import SyncError
 from sync.dates import parse_date
 from sync.records import RecordInvalid, record_type
 from sync.text import collation_key, fold
@@ -85,6 +86,12 @@ def build_parser() -> argparse.ArgumentParser:
     verb("backups", "liệt kê các bản sao lưu", _list_backups)
     restore = verb("restore", "khôi phục dữ liệu từ một bản sao lưu", _restore)
     restore.add_argument("backup", metavar="TỆP_SAO_LƯU", help="tệp .sqlite3 trong thư mục sao lưu")
+    enroll = verb("enroll", "đăng ký máy này với máy chủ tỉnh bằng mã đăng ký", _enroll)
+    enroll.add_argument(
+        "--server", metavar="URL", required=True, help="địa chỉ máy chủ tỉnh, ví dụ https://toso.example.vn"
+    )
+    enroll.add_argument("--code", metavar="MÃ", required=True, help="mã đăng ký do tỉnh cấp (dạng ABCD-EFGH-JKLM)")
+    verb("sync", "đồng bộ với máy chủ tỉnh: gửi thay đổi, nhận bản ghi mới", _sync)
     _print_verb(verb("print", "in tài liệu ra tệp PDF (quyết định, sổ theo dõi, phiếu ghi chép, báo cáo…)", _print))
     return parser
 
@@ -178,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     log_file = setup_logging(_folder(args))
     try:
         return handler(args)
-    except (StoreError, RecordInvalid, backup.BackupError) as error:
+    except (StoreError, RecordInvalid, backup.BackupError, SyncError) as error:
         print(f"toso: {error}", file=sys.stderr)
     except sqlite3.DatabaseError as error:
         print(f"toso: tệp dữ liệu không đọc được ({error}); hãy khôi phục từ bản sao lưu.", file=sys.stderr)
@@ -224,6 +231,47 @@ def _init(args: argparse.Namespace) -> int:
     with Store.open(_folder(args)) as store:
         commune = store.set_commune(args.commune)
     print(f"Máy này phục vụ {commune.full_name}, {commune.province_full_name} ({commune.code}).")
+    return 0
+
+
+def _enroll(args: argparse.Namespace) -> int:
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    from desktop.store.sync_engine import enroll
+
+    try:
+        app_version = version("toso")
+    except PackageNotFoundError:
+        app_version = "0"
+    folder = _folder(args)
+    with Store.open(folder) as store:
+        done = enroll(store, folder, args.server, args.code, platform.node() or "toso", app_version)
+        commune = store.commune
+    name = commune.full_name if commune else "xã"
+    print(f"Đã đăng ký máy với máy chủ tỉnh cho {name} ({done.commune_code}); đã nhận {done.pulled} bản ghi.")
+    return 0
+
+
+def _sync(args: argparse.Namespace) -> int:
+    from desktop.store.sync_engine import sync
+
+    folder = _folder(args)
+    with Store.open(folder) as store:
+        summary = sync(store, folder)
+    print(f"Đã gửi {summary.pushed} thay đổi, nhận {summary.pulled} bản ghi; {summary.rejected} bị từ chối.")
+    if summary.clock_warning and summary.skew_seconds is not None:
+        print(
+            f"toso: cảnh báo: đồng hồ máy này lệch {abs(summary.skew_seconds) / 60:.0f} phút so với máy chủ tỉnh.",
+            file=sys.stderr,
+        )
+    if summary.mismatched:
+        print(
+            "toso: cảnh báo: dữ liệu trên máy chưa khớp với máy chủ tỉnh ở: "
+            + ", ".join(record_type(name).vi.lower() for name in summary.mismatched)
+            + " (việc tự sửa sẽ có ở bản sau).",
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -147,7 +147,7 @@ check_python_version() {
         || die "Tổ Số needs Python >= 3.11; $PYTHON is $("$PYTHON" -V 2>&1). Set PYTHON=/path/to/python3.11+"
 }
 
-# ensure_venv EXTRAS — EXTRAS is "" (app only) or "test". Skips pip while the stamp matches.
+# ensure_venv EXTRAS — EXTRAS is "" (app only) or "test,server". Skips pip while the stamp matches.
 ensure_venv() {
     local extras=$1 hash stamp=""
     hash=$(sha256sum "$ROOT/pyproject.toml" | cut -d' ' -f1)
@@ -163,8 +163,8 @@ ensure_venv() {
     fi
 
     [[ -f $STAMP ]] && stamp=$(<"$STAMP")
-    # A "test" install also covers "run".
-    if [[ $stamp == "$hash test" || ( -z $extras && $stamp == "$hash "* ) ]]; then
+    # A "test,server" install also covers "run".
+    if [[ $stamp == "$hash test,server" || ( -z $extras && $stamp == "$hash "* ) ]]; then
         return 0
     fi
 
@@ -202,7 +202,7 @@ cmd_test() {
     pydebs=$(python_debs)
     # shellcheck disable=SC2086
     ensure_debs "${APT_RUNTIME[@]}" "${APT_TEST[@]}" $pydebs
-    ensure_venv test
+    ensure_venv test,server  # the server extra: the sync tests run a real province server
     cd "$ROOT"
     export QT_QPA_PLATFORM=offscreen
 

@@ -120,10 +120,21 @@ def _session_sort_indexes(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX sessions_citizens_date ON sessions (citizens_total, date)")
 
 
+def _sync_state(db: sqlite_utils.Database) -> None:
+    # The server's reason for a rejected change, and the field versions the server issued that this laptop
+    # has seen: a pushed edit names the version it was based on, so the server can tell a conflict.
+    db.execute("ALTER TABLE changes ADD COLUMN sync_reason TEXT")
+    db.execute(
+        "CREATE TABLE sync_versions (record_type TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL,"
+        " version INTEGER NOT NULL, PRIMARY KEY (record_type, record_id, field)) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial_schema", _initial_schema),
     ("0002_search_index", _search_index),
     ("0003_session_sort_indexes", _session_sort_indexes),
+    ("0004_sync_state", _sync_state),
 ]
 
 

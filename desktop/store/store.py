@@ -6,7 +6,7 @@ import functools
 import getpass
 import json
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -370,6 +370,67 @@ class Store:
             search.index_record(self.db, type_name, record)
         return record
 
+    def apply_remote(self, type_name: str, record: Mapping[str, Any]) -> set[str]:
+        """Write a record as the province server holds it, logged as 'remote'; returns the fields kept local."""
+        # A field with a pending local change keeps the local value: that change will be pushed and the server
+        # decides. Rules are not run: the server has judged the record, and a page may arrive in any order.
+        commune = self._require_commune()
+        rtype = record_type(type_name)
+        record_id = _given_id(record.get("record_id"))
+        fields = dict(record.get("fields") or {})
+        code = record.get("commune_code") or fields.get("commune_code")
+        if record_id is None or (code and str(code) != commune.code):
+            raise StoreError(
+                f"Máy chủ gửi bản ghi không thuộc {commune.full_name} ({code}); đã bỏ qua.",
+                f"The server sent a record of another commune ({code}); it was not stored.",
+            )
+        incoming = {f.name: fields[f.name] for f in rtype.fields if f.name in fields}
+        incoming["deleted"] = int(bool(record.get("deleted", fields.get("deleted", 0))))
+        with self.transaction():
+            kept = set(incoming) & self._pending_fields(type_name, record_id)
+            taken = {k: v for k, v in incoming.items() if k not in kept}
+            old = self.get(type_name, record_id)
+            now = utc_now()
+            if old is None:
+                defaults = {f.name: _copy_default(f.default) for f in rtype.fields}
+                common = {"id": record_id, "commune_code": commune.code, "code_scheme": CODE_SCHEME}
+                new = {**common, "created_at": now, "updated_at": now, "deleted": 0, **defaults, **taken}
+                encoded = encode_row(type_name, new)
+                self.db.execute(_insert_sql(type_name), [encoded.get(column) for column in _columns(type_name)])
+                changed = {k: v for k, v in taken.items() if v not in (None, "", [], {}) and (k != "deleted" or v)}
+                op, diff = "insert", {k: [None, v] for k, v in changed.items()}
+            else:
+                diff = {k: [old.get(k), v] for k, v in taken.items() if old.get(k) != v}
+                if not diff:
+                    return kept
+                new = {**old, **taken, "updated_at": now}
+                encoded = encode_row(type_name, new)
+                self.db.table(type_name).update(record_id, {k: encoded[k] for k in diff} | {"updated_at": now})
+                op = "update" if set(diff) != {"deleted"} else ("delete" if new["deleted"] else "restore")
+            self.db.execute(
+                "INSERT INTO changes (record_type, record_id, op, fields, changed_at, device_id, author, sync_state)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 'remote')",
+                [
+                    type_name,
+                    record_id,
+                    op,
+                    json.dumps(diff, ensure_ascii=False),
+                    str(record.get("changed_at") or now),
+                    str(record.get("device_id") or "server"),
+                    str(record.get("author") or "máy chủ tỉnh"),
+                ],
+            )
+            search.index_record(self.db, type_name, new, new=old is None)
+        return kept
+
+    def _pending_fields(self, type_name: str, record_id: str) -> set[str]:
+        """Fields of one record that have a change not yet sent to the server."""
+        rows = self.db.execute(
+            "SELECT fields FROM changes WHERE record_type = ? AND record_id = ? AND sync_state = 'pending'",
+            [type_name, record_id],
+        ).fetchall()
+        return {name for (text,) in rows for name in json.loads(text)}
+
     def _check_commune_of(self, values: dict[str, Any], commune: Commune) -> None:
         code = values.get("commune_code")
         if code and str(code) != commune.code:
@@ -437,6 +498,10 @@ def _conditions(where: str, include_deleted: bool) -> str:
     if where:
         parts.append(f"({where})")
     return " AND ".join(parts) or "1"
+
+
+def _copy_default(value: Any) -> Any:
+    return json.loads(json.dumps(value)) if isinstance(value, list | dict) else value
 
 
 def _field_values(type_name: str, record: dict[str, Any]) -> dict[str, Any]:

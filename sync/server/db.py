@@ -1,0 +1,151 @@
+"""The province server's tables (SQLAlchemy Core) and the engine for a database URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    Integer,
+    MetaData,
+    PrimaryKeyConstraint,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+
+DATABASE_FILE = "toso-server.sqlite3"
+READONLY = "toso_readonly"  # execution option: this connection only reads
+
+metadata = MetaData()
+
+# Server settings as key/value text: "province_code".
+settings = Table(
+    "settings",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+communes = Table(
+    "communes",
+    metadata,
+    Column("code", String(5), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("province_code", String(2), nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("commune_code", String(5), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("app_version", Text, nullable=False),
+    Column("enrolled_at", Text, nullable=False),
+    Column("last_seen", Text),
+    Column("revoked", Integer, nullable=False, default=0),
+)
+
+enrollment_codes = Table(
+    "enrollment_codes",
+    metadata,
+    Column("code_hash", String(64), primary_key=True),
+    Column("commune_code", String(5), nullable=False),
+    Column("expires_at", Text, nullable=False),
+    Column("used_at", Text),
+)
+
+# One row per record: its current fields, per-field versions (JSON text) and the seq of its last change.
+records = Table(
+    "records",
+    metadata,
+    Column("commune_code", String(5), nullable=False),
+    Column("record_type", String(32), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("fields", Text, nullable=False),
+    Column("versions", Text, nullable=False),
+    Column("deleted", Integer, nullable=False, default=0),
+    Column("seq", Integer, nullable=False),
+    PrimaryKeyConstraint("commune_code", "record_type", "record_id"),
+)
+
+# The autoincrement seq is the server's sequence: field versions and pull cursors are these numbers.
+change_log = Table(
+    "change_log",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("commune_code", String(5), nullable=False),
+    Column("record_type", String(32), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("device_id", String(36), nullable=False),
+    Column("author", Text, nullable=False, default=""),
+    Column("at", Text, nullable=False),
+    sqlite_autoincrement=True,  # never reuse a seq, even after the newest row is gone
+)
+
+# The stored answer of every change already handled, so a re-pushed change returns it and does nothing.
+applied_changes = Table(
+    "applied_changes",
+    metadata,
+    Column("change_id", String(80), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("result", Text, nullable=False),
+)
+
+conflicts = Table(
+    "conflicts",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("commune_code", String(5), nullable=False, index=True),
+    Column("record_type", String(32), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("lost_value", Text),
+    Column("lost_version", Integer, nullable=False),
+    Column("lost_device", String(36)),
+    Column("lost_at", Text),
+    Column("won_value", Text),
+    Column("won_device", String(36), nullable=False),
+    Column("won_at", Text, nullable=False),
+)
+
+
+def default_database_url(data_dir: Path) -> str:
+    """The SQLite file in the data folder: the no-setup default."""
+    return f"sqlite:///{(Path(data_dir) / DATABASE_FILE).resolve()}"
+
+
+def make_engine(database_url: str) -> Engine:
+    """An engine for the URL; SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE transactions."""
+    if not database_url.startswith("sqlite"):
+        return create_engine(database_url, pool_pre_ping=True)
+    engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # pysqlite's own transaction handling would BEGIN DEFERRED lazily; take control to BEGIN IMMEDIATE.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        # Writers take the lock up front: two pushes never interleave, and none fails half-way on a lock
+        # upgrade. Readers (execution option readonly=True) begin deferred and never wait for a writer (WAL).
+        readonly = connection.get_execution_options().get(READONLY, False)
+        connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
+
+    return engine
+
+
+def create_schema(engine: Engine) -> None:
+    """Create missing tables; Alembic migrations replace this in a later slice."""
+    metadata.create_all(engine)

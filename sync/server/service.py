@@ -1,0 +1,244 @@
+"""What the sync endpoints do with the database: push (validate, merge, log), pull and summary."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from datetime import date
+from typing import Any, cast
+
+from sqlalchemy import Connection, func, select
+
+from sync.ids import is_uuid
+from sync.protocol import (
+    DELETED_FIELD,
+    OPS,
+    ChangeResult,
+    PullResponse,
+    SummaryResponse,
+    WireRecord,
+    digest,
+    merge_fields,
+)
+from sync.records import RECORD_TYPES, RecordInvalid, clean_values
+from sync.server.auth import Device
+from sync.server.db import applied_changes, change_log, conflicts, records
+
+# Common fields the server keeps as-is; id and commune_code are the record's key, never a field.
+_PASS_THROUGH = ("code_scheme", "created_at", "updated_at")
+_KEY_FIELDS = ("id", "commune_code")
+
+
+class ChangeRejected(Exception):
+    """A change that cannot be applied; the message is the Vietnamese reason sent back."""
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _check_shape(change: Mapping[str, Any]) -> None:
+    """Raise ChangeRejected when a change is not shaped as the protocol says."""
+    if change.get("record_type") not in RECORD_TYPES:
+        raise ChangeRejected(f"Loại bản ghi không tồn tại: {change.get('record_type')}.")
+    if not isinstance(change.get("record_id"), str) or not is_uuid(change["record_id"]):
+        raise ChangeRejected("Mã bản ghi không hợp lệ (phải là UUID).")
+    if change.get("op") not in OPS:
+        raise ChangeRejected(f"Thao tác không hợp lệ: {change.get('op')}.")
+    if not isinstance(change.get("fields"), dict):
+        raise ChangeRejected("Thiếu danh sách trường (fields).")
+    base = change.get("base_versions", {})
+    if not isinstance(base, dict) or not all(isinstance(v, int) and not isinstance(v, bool) for v in base.values()):
+        raise ChangeRejected("Phiên bản gốc (base_versions) không hợp lệ.")
+
+
+def clean_change_fields(change: Mapping[str, Any], today: date) -> dict[str, Any]:
+    """The change's field values as the server stores them; ChangeRejected with every problem otherwise."""
+    _check_shape(change)
+    raw: dict[str, Any] = dict(change["fields"])
+    for key in _KEY_FIELDS:
+        value = raw.pop(key, None)
+        expected = change["record_id"] if key == "id" else change.get("commune_code")
+        if value is not None and value != expected:
+            raise ChangeRejected(f"Trường {key} không khớp với bản ghi.")
+    kept: dict[str, Any] = {}
+    for key in _PASS_THROUGH:
+        if key in raw:
+            value = raw.pop(key)
+            if value is not None and not isinstance(value, str):
+                raise ChangeRejected(f"Trường {key} không hợp lệ.")
+            kept[key] = value
+    if DELETED_FIELD in raw:
+        deleted = raw.pop(DELETED_FIELD)
+        if deleted not in (0, 1) or isinstance(deleted, float):
+            raise ChangeRejected("Trường deleted phải là 0 hoặc 1.")
+        kept[DELETED_FIELD] = int(deleted)
+    if change["op"] in ("delete", "restore") and kept.get(DELETED_FIELD) != (1 if change["op"] == "delete" else 0):
+        raise ChangeRejected("Xoá/khôi phục phải gửi trường deleted (1 hoặc 0).")
+    # Unknown fields are rejected in this slice (clean_values names them); contract point 10 asks to keep
+    # them for newer clients, which needs a place to store them without validating: a later slice.
+    try:
+        cleaned = clean_values(change["record_type"], raw, today=today, partial=True)
+    except RecordInvalid as error:
+        raise ChangeRejected(" ".join(e.vi for e in error.errors)) from None
+    return {**cleaned, **kept}
+
+
+def _stored_result(conn: Connection, change_id: str) -> ChangeResult | None:
+    text = conn.execute(
+        select(applied_changes.c.result).where(applied_changes.c.change_id == change_id)
+    ).scalar_one_or_none()
+    return None if text is None else cast(ChangeResult, json.loads(text))
+
+
+def _remember(conn: Connection, device: Device, result: ChangeResult) -> ChangeResult:
+    conn.execute(
+        applied_changes.insert().values(change_id=result["change_id"], device_id=device.id, result=_dumps(result))
+    )
+    return result
+
+
+def apply_change(conn: Connection, device: Device, change: Mapping[str, Any], today: date, now: str) -> ChangeResult:
+    """Apply one change inside the caller's transaction; an already handled change_id returns its old result."""
+    change_id = str(change.get("change_id") or "")
+    if not change_id:
+        return {"change_id": change_id, "status": "rejected", "reason": "Thiếu mã thay đổi (change_id)."}
+    stored = _stored_result(conn, change_id)
+    if stored is not None:
+        return stored
+    try:
+        values = clean_change_fields(change, today)
+    except ChangeRejected as rejected:
+        return _remember(conn, device, {"change_id": change_id, "status": "rejected", "reason": str(rejected)})
+
+    key = (device.commune_code, change["record_type"], change["record_id"])
+    row = conn.execute(
+        select(records).where(
+            records.c.commune_code == key[0], records.c.record_type == key[1], records.c.record_id == key[2]
+        )
+    ).one_or_none()
+    if row is None and change["op"] == "insert":
+        # partial=True checked only the fields sent; a brand-new record must also have every required one.
+        missing = [f.vi for f in RECORD_TYPES[key[1]].fields if f.required and f.name not in values]
+        if missing:
+            reason = " ".join(f"{label}: không được để trống." for label in missing)
+            return _remember(conn, device, {"change_id": change_id, "status": "rejected", "reason": reason})
+    current_values: dict[str, Any] = json.loads(row.fields) if row else {}
+    current_versions: dict[str, int] = json.loads(row.versions) if row else {}
+    if row is not None:
+        current_values[DELETED_FIELD] = row.deleted
+
+    author = str(change.get("author") or "")
+    logged = conn.execute(
+        change_log.insert().values(
+            commune_code=key[0], record_type=key[1], record_id=key[2], device_id=device.id, author=author, at=now
+        )
+    )
+    if logged.inserted_primary_key is None:
+        raise RuntimeError("change_log returned no seq")
+    seq = int(logged.inserted_primary_key[0])
+    base = dict(change.get("base_versions") or {})
+    # Fields the server derived (a person's name parts from full_name) follow their source: no conflict.
+    for name in values:
+        if name not in change["fields"]:
+            base.setdefault(name, current_versions.get(name, 0))
+    new_values, new_versions, conflicted = merge_fields(current_values, current_versions, values, base, seq)
+    for name in conflicted:
+        _record_conflict(conn, key, name, current_values.get(name), current_versions[name], values[name], device, now)
+
+    deleted = int(new_values.pop(DELETED_FIELD, 0))
+    stored_row = {"fields": _dumps(new_values), "versions": _dumps(new_versions), "deleted": deleted, "seq": seq}
+    if row is None:
+        conn.execute(records.insert().values(commune_code=key[0], record_type=key[1], record_id=key[2], **stored_row))
+    else:
+        conn.execute(
+            records.update()
+            .where(records.c.commune_code == key[0], records.c.record_type == key[1], records.c.record_id == key[2])
+            .values(**stored_row)
+        )
+    result: ChangeResult = {
+        "change_id": change_id,
+        "status": "applied",
+        "versions": {name: new_versions[name] for name in sorted(values)},
+    }
+    if conflicted:
+        result["conflicts"] = conflicted
+    return _remember(conn, device, result)
+
+
+def _record_conflict(
+    conn: Connection,
+    key: tuple[str, str, str],
+    name: str,
+    lost_value: Any,
+    lost_version: int,
+    won_value: Any,
+    device: Device,
+    now: str,
+) -> None:
+    # A field's version is the seq of the change that wrote it, so the log row says who and when.
+    lost = conn.execute(
+        select(change_log.c.device_id, change_log.c.at).where(change_log.c.seq == lost_version)
+    ).one_or_none()
+    conn.execute(
+        conflicts.insert().values(
+            commune_code=key[0],
+            record_type=key[1],
+            record_id=key[2],
+            field=name,
+            lost_value=_dumps(lost_value),
+            lost_version=lost_version,
+            lost_device=lost.device_id if lost else None,
+            lost_at=lost.at if lost else None,
+            won_value=_dumps(won_value),
+            won_device=device.id,
+            won_at=now,
+        )
+    )
+
+
+def pull(conn: Connection, commune_code: str, cursor: int, limit: int) -> PullResponse:
+    """The commune's records changed after cursor, oldest change first, one page of at most limit."""
+    rows = conn.execute(
+        select(records)
+        .where(records.c.commune_code == commune_code, records.c.seq > cursor)
+        .order_by(records.c.seq)
+        .limit(limit + 1)
+    ).all()
+    page = rows[:limit]
+    out: list[WireRecord] = [
+        {
+            "record_type": row.record_type,
+            "record_id": row.record_id,
+            "fields": json.loads(row.fields),
+            "versions": json.loads(row.versions),
+            "deleted": row.deleted,
+            "seq": row.seq,
+        }
+        for row in page
+    ]
+    return {"records": out, "cursor": page[-1].seq if page else cursor, "more": len(rows) > limit}
+
+
+def summary(conn: Connection, commune_code: str) -> SummaryResponse:
+    """Per-type counts (tombstones included) and digests of the commune's records."""
+    counts: dict[str, int] = {}
+    digests: dict[str, str] = {}
+    for type_name in sorted(RECORD_TYPES):
+        rows = conn.execute(
+            select(records.c.record_id, records.c.deleted, records.c.fields).where(
+                records.c.commune_code == commune_code, records.c.record_type == type_name
+            )
+        ).all()
+        counts[type_name] = len(rows)
+        digests[type_name] = digest((row.record_id, row.deleted, json.loads(row.fields)) for row in rows)
+    return {"counts": counts, "digest": digests}
+
+
+def conflict_count(conn: Connection, commune_code: str) -> int:
+    """How many conflicts the commune has (for tests and the later review list)."""
+    return int(
+        conn.execute(
+            select(func.count()).select_from(conflicts).where(conflicts.c.commune_code == commune_code)
+        ).scalar_one()
+    )
