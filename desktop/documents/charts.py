@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
@@ -52,20 +53,7 @@ def vertical_bars(
     chart.x, chart.y = left, bottom
     chart.width, chart.height = round(width) - left - 6, round(height) - bottom - top  # whole points will do
     chart.data = [list(values)]
-    chart.bars[0].fillColor = BAR_FILL
-    chart.bars[0].strokeColor = colors.black
-    chart.bars[0].strokeWidth = 0.4
-    chart.barSpacing = 0
-    chart.groupSpacing = 6 if len(labels) > 12 else 10
-    axis_top, step = _axis_top(max(values, default=0))
-    value_axis = chart.valueAxis
-    value_axis.valueMin, value_axis.valueMax, value_axis.valueStep = 0, axis_top, step
-    value_axis.labels.fontName, value_axis.labels.fontSize = FONT, LABEL_SIZE
-    value_axis.labelTextFormat = number_text
-    value_axis.visibleGrid = True
-    value_axis.gridStrokeColor = GRID
-    value_axis.gridStrokeWidth = 0.4
-    value_axis.strokeWidth = 0.5
+    _style_bars_and_values(chart, values, group_spacing=6 if len(labels) > 12 else 10)
     category_axis = chart.categoryAxis
     category_axis.categoryNames = list(labels)
     category_axis.labels.fontName, category_axis.labels.fontSize = FONT, LABEL_SIZE
@@ -83,6 +71,24 @@ def vertical_bars(
     return drawing
 
 
+def _style_bars_and_values(chart: Any, values: Sequence[int], *, group_spacing: float) -> None:
+    """Grey outlined bars and a value axis from 0 with round steps and a light grid: every chart alike."""
+    chart.bars[0].fillColor = BAR_FILL
+    chart.bars[0].strokeColor = colors.black
+    chart.bars[0].strokeWidth = 0.4
+    chart.barSpacing = 0
+    chart.groupSpacing = group_spacing
+    axis_top, step = _axis_top(max(values, default=0))
+    value_axis = chart.valueAxis
+    value_axis.valueMin, value_axis.valueMax, value_axis.valueStep = 0, axis_top, step
+    value_axis.labels.fontName, value_axis.labels.fontSize = FONT, LABEL_SIZE
+    value_axis.labelTextFormat = number_text
+    value_axis.visibleGrid = True
+    value_axis.gridStrokeColor = GRID
+    value_axis.gridStrokeWidth = 0.4
+    value_axis.strokeWidth = 0.5
+
+
 def horizontal_bars(labels: Sequence[str], values: Sequence[int], *, width: float, label_width: float) -> Drawing:
     """One bar per named item, the names left of the bars and each figure at its bar's end; first at the top."""
     register_fonts()
@@ -93,20 +99,7 @@ def horizontal_bars(labels: Sequence[str], values: Sequence[int], *, width: floa
     chart.x, chart.y = round(label_width), 20
     chart.width, chart.height = round(width - label_width) - 50, row * len(labels)
     chart.data = [list(reversed(values))]  # the chart draws its first item at the bottom
-    chart.bars[0].fillColor = BAR_FILL
-    chart.bars[0].strokeColor = colors.black
-    chart.bars[0].strokeWidth = 0.4
-    chart.barSpacing = 0
-    chart.groupSpacing = 6
-    axis_top, step = _axis_top(max(values, default=0))
-    value_axis = chart.valueAxis
-    value_axis.valueMin, value_axis.valueMax, value_axis.valueStep = 0, axis_top, step
-    value_axis.labels.fontName, value_axis.labels.fontSize = FONT, LABEL_SIZE
-    value_axis.labelTextFormat = number_text
-    value_axis.visibleGrid = True
-    value_axis.gridStrokeColor = GRID
-    value_axis.gridStrokeWidth = 0.4
-    value_axis.strokeWidth = 0.5
+    _style_bars_and_values(chart, values, group_spacing=6)
     category_axis = chart.categoryAxis
     category_axis.categoryNames = list(reversed(labels))
     category_axis.labels.fontName, category_axis.labels.fontSize = FONT, LABEL_SIZE
