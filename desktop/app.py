@@ -15,6 +15,7 @@ from desktop.store.store import Store, StoreError
 from desktop.ui import crash, i18n
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
+from desktop.ui.sync_controller import SyncController
 
 APP_NAME = "Tổ Số"
 ORGANISATION = "ToSo"
@@ -92,6 +93,11 @@ def run(data_dir: Path, argv: list[str]) -> int:
                 if SetupWizard(ctx).exec() != QDialog.DialogCode.Accepted or store.commune is None:
                     return 0
             Application(ctx).show()
+            # After the window shows, so the first sync never delays it; it runs on the writer thread.
+            ctx.sync = SyncController(ctx)
+            ctx.sync.start()
             return app.exec()
         finally:
+            if ctx.sync is not None:
+                ctx.sync.stop()  # a running sync stops at its next checkpoint; the writer then ends
             ctx.shutdown()

@@ -88,6 +88,10 @@ class SyncClient:
         """One page of the commune's records changed after the cursor."""
         return self._request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
 
+    def conflicts(self, since: int, limit: int = 500) -> dict[str, Any]:
+        """The commune's conflicts ("Cần xem lại") recorded after id `since`, oldest first."""
+        return self._request("GET", "/v1/conflicts", params={"since": since, "limit": limit})
+
     def summary(self) -> dict[str, Any]:
         """Per-type counts and digests of the commune's records on the server."""
         return self._request("GET", "/v1/summary")
@@ -118,7 +122,12 @@ class SyncClient:
                 raise SyncError(
                     f"Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh ({self.base_url}).", "tls"
                 ) from error
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as error:
+            except (
+                requests.exceptions.ConnectionError,
+                requests.exceptions.Timeout,
+                requests.exceptions.ChunkedEncodingError,  # the reply was cut mid-body
+                requests.exceptions.ContentDecodingError,
+            ) as error:
                 if last:
                     raise SyncError(
                         f"Không kết nối được với máy chủ tỉnh ({self.base_url}); hãy kiểm tra mạng rồi thử lại.",

@@ -130,11 +130,23 @@ def _sync_state(db: sqlite_utils.Database) -> None:
     )
 
 
+def _conflicts(db: sqlite_utils.Database) -> None:
+    # The server's "Cần xem lại" list, copied down so the commune can review it offline; server_id keeps
+    # a conflict fetched twice (a resumed sync) from appearing twice.
+    db.execute(
+        "CREATE TABLE conflicts (id INTEGER PRIMARY KEY, server_id INTEGER NOT NULL UNIQUE,"
+        " record_type TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL,"
+        " lost_value TEXT, lost_by TEXT, lost_at TEXT, won_value TEXT, won_by TEXT, won_at TEXT,"
+        " resolved INTEGER NOT NULL DEFAULT 0)"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial_schema", _initial_schema),
     ("0002_search_index", _search_index),
     ("0003_session_sort_indexes", _session_sort_indexes),
     ("0004_sync_state", _sync_state),
+    ("0005_conflicts", _conflicts),
 ]
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.store import settings
+from desktop.store.conflicts import fetch_conflicts
 from desktop.store.store import Store, StoreError
 from sync.client import SyncClient, SyncError
 from sync.ids import utc_now
@@ -45,6 +46,7 @@ class SyncSummary:
     pulled: int
     skew_seconds: float | None = None
     mismatched: tuple[str, ...] = field(default=())  # record types whose count or digest differs from the server's
+    conflicts: int = 0  # new entries in the "Cần xem lại" list
 
     @property
     def clock_warning(self) -> bool:
@@ -173,6 +175,7 @@ def sync(
     try:
         pushed, applied, rejected = push(store, client, progress)
         pulled = pull(store, client, progress)
+        conflicts = fetch_conflicts(store, client)
         if not store.count("categories", include_deleted=True):  # an enrollment whose first pull was cut off
             _default_categories(store, store.commune.code if store.commune else "")
         mismatched = compare_summary(store, client.summary())
@@ -183,7 +186,7 @@ def sync(
     finally:
         if own:
             client.close()
-    return SyncSummary(pushed, applied, rejected, pulled, skew, mismatched)
+    return SyncSummary(pushed, applied, rejected, pulled, skew, mismatched, conflicts)
 
 
 def pending_batches(store: Store, limit_bytes: int = BATCH_BYTES) -> Generator[list[dict[str, Any]]]:

@@ -12,12 +12,15 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSettings, Signal
 from PySide6.QtGui import QUndoStack
 
 from desktop.store.store import Store
+
+if TYPE_CHECKING:
+    from desktop.ui.sync_controller import SyncController
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +34,9 @@ class Hub(QObject):
     settings_changed = Signal()
     language_changed = Signal(str)
     status_message = Signal(str)
+    sync_started = Signal()
+    sync_progress = Signal(int, int)  # done, total (changes sent, then records received)
+    sync_finished = Signal(object)  # a SyncSummary, or the exception that ended the sync
 
     def changed(self, types: Iterable[str]) -> None:
         """Announce that records of these types changed."""
@@ -188,6 +194,7 @@ class AppContext:
     reader: Worker
     undo: QUndoStack
     settings: QSettings
+    sync: SyncController | None = None  # background sync, set once the window shows; None in most tests
 
     @classmethod
     def create(

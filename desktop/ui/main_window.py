@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from desktop.store import settings as commune_settings
 from desktop.store.commune_setup import unit_title
-from desktop.ui.context import AppContext
-from sync.dates import display_date
+from desktop.ui import i18n
+from desktop.ui.context import AppContext, JobCancelled
+from desktop.ui.views.conflicts_panel import local_time
 
 DEFAULT_SIZE = QSize(1280, 720)  # fits a 1366×768 laptop screen with the taskbar and window frame
 MINIMUM_SIZE = QSize(900, 560)
@@ -98,6 +99,8 @@ class MainWindow(QMainWindow):
         ctx.hub.settings_changed.connect(self._update_title)
         ctx.hub.settings_changed.connect(self._refresh_status)
         ctx.hub.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        ctx.hub.sync_started.connect(self._sync_started)
+        ctx.hub.sync_finished.connect(self._sync_finished)
         self._restore_geometry()
         self.sidebar.setCurrentRow(0)
 
@@ -164,6 +167,8 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.pending_label = QLabel()
         self.sync_label = QLabel()
+        self._syncing = False
+        self._sync_error: Exception | None = None
         self.folder_label = QLabel()
         for label in (self.pending_label, self.sync_label, self.folder_label):
             label.setContentsMargins(8, 0, 8, 0)
@@ -173,15 +178,34 @@ class MainWindow(QMainWindow):
     def _refresh_status(self, *_args: object) -> None:
         store = self.ctx.store
         self.pending_label.setText(self.tr("Thay đổi chưa gửi: {count}").format(count=store.pending_changes()))
-        last = commune_settings.get(store, commune_settings.LAST_SYNC_AT)
-        self.sync_label.setText(
-            self.tr("Đồng bộ lần cuối: {when}").format(when=display_date(last[:10]))
-            if last
-            else self.tr("Chưa đồng bộ")
-        )
+        if self._sync_error is None and not self._syncing:
+            self._show_last_sync()
         folder = str(self.ctx.data_dir or "")
         self.folder_label.setText(self.tr("Dữ liệu: {folder}").format(folder=folder))
         self.folder_label.setToolTip(folder)
+
+    def _show_last_sync(self) -> None:
+        last = commune_settings.get(self.ctx.store, commune_settings.LAST_SYNC_AT)
+        self.sync_label.setText(
+            self.tr("Đồng bộ lần cuối: {when}").format(when=local_time(last)) if last else self.tr("Chưa đồng bộ")
+        )
+        self.sync_label.setToolTip("")
+
+    def _sync_started(self) -> None:
+        self._syncing = True
+        self.sync_label.setText(self.tr("Đang đồng bộ…"))
+
+    def _sync_finished(self, result: object) -> None:
+        self._syncing = False
+        self._sync_error = result if isinstance(result, Exception) and not isinstance(result, JobCancelled) else None
+        if self._sync_error is None:
+            self._show_last_sync()
+            return
+        # The whole message is in the tooltip and the Đồng bộ view; the status bar has room for its gist.
+        text = i18n.message(self._sync_error)
+        short = text.split(";")[0].split("(")[0].strip()
+        self.sync_label.setText(self.tr("Lỗi đồng bộ: {error}").format(error=short))
+        self.sync_label.setToolTip(text)
 
     def _update_title(self) -> None:
         commune = self.ctx.store.commune

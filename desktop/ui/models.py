@@ -41,6 +41,14 @@ FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 # The id of the record a row shows.
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
 ATTENTION_COLOR = "#b00020"  # the red of inline form errors
+SYNC_KEY = "sync"
+# The sync state of a record's latest change, as the "Đồng bộ" column says it.
+SYNC_LABELS = {
+    "pending": QT_TRANSLATE_NOOP("RecordTableModel", "Chờ gửi"),
+    "synced": QT_TRANSLATE_NOOP("RecordTableModel", "Đã đồng bộ"),
+    "remote": QT_TRANSLATE_NOOP("RecordTableModel", "Đã đồng bộ"),
+    "rejected": QT_TRANSLATE_NOOP("RecordTableModel", "Bị từ chối"),
+}
 INACTIVE_COLOR = "#6b6b6b"
 
 
@@ -52,6 +60,23 @@ def text_order(value: Any) -> Any:
 def person_order(value: Any) -> Any:
     """Roster order of a full name: given name, then middle, then family name."""
     return name_sort_key(str(value or ""))
+
+
+def sync_label(state: Any) -> str:
+    """A sync state ("pending", "synced", "remote", "rejected") in the interface language."""
+    source = SYNC_LABELS.get(str(state or ""))
+    return QCoreApplication.translate("RecordTableModel", str(source)) if source else ""
+
+
+def sync_states(store: Store, type_name: str) -> dict[str, tuple[str, str | None]]:
+    """Record id -> (state, reason) of each record's latest change: one query for the whole list."""
+    rows = store.db.execute(
+        "SELECT c.record_id, c.sync_state, c.sync_reason FROM changes c"
+        " JOIN (SELECT max(seq) AS seq FROM changes WHERE record_type = ? GROUP BY record_id) latest"
+        " ON c.seq = latest.seq",
+        [type_name],
+    )
+    return {record_id: (state, reason) for record_id, state, reason in rows}
 
 
 def plain_order(value: Any) -> tuple[bool, Any]:
@@ -75,6 +100,7 @@ class RecordTableModel(QAbstractTableModel):
 
     CONTEXT: ClassVar[str] = "RecordTableModel"  # translation context of the headers
     COLUMNS: ClassVar[tuple[Column, ...]] = ()
+    SYNC_TYPE: ClassVar[str | None] = None  # the record type whose sync state the "Đồng bộ" column shows
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -87,6 +113,10 @@ class RecordTableModel(QAbstractTableModel):
         """Read the rows again from the store, in Vietnamese order (a model reset)."""
         self.beginResetModel()
         self._rows = self.read_rows()
+        if self.SYNC_TYPE is not None:
+            states = sync_states(self.store, self.SYNC_TYPE)
+            for row in self._rows:
+                row[SYNC_KEY], row["sync_reason"] = states.get(row["id"], ("", None))
         self._search_text = [fold(" ".join([*self._cells(row), row.get("search_extra", "")])) for row in self._rows]
         self._ranks = {}  # filled per column on the first sort by it
         self.endResetModel()
@@ -126,6 +156,8 @@ class RecordTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = self._rows[index.row()], self.COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.key == SYNC_KEY and row.get("sync_reason"):
+            return row["sync_reason"]  # why the server refused it, in its own (Vietnamese) words
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.display(row.get(column.key))
         if role == SORT_ROLE:
@@ -162,12 +194,14 @@ class VillagesModel(RecordTableModel):
     """Villages and residential groups, with their households and active team."""
 
     CONTEXT = "VillagesModel"
-    NAME, KIND, HOUSEHOLDS, TEAM = range(4)
+    SYNC_TYPE = "villages"
+    NAME, KIND, HOUSEHOLDS, TEAM, SYNC = range(5)
     COLUMNS = (
         Column("name", QT_TRANSLATE_NOOP("VillagesModel", "Tên thôn")),
         Column("kind", QT_TRANSLATE_NOOP("VillagesModel", "Loại"), display=_label("villages", "kind")),
         Column("households", QT_TRANSLATE_NOOP("VillagesModel", "Số hộ"), order=plain_order, numeric=True),
         Column("team", QT_TRANSLATE_NOOP("VillagesModel", "Tổ CNSCĐ")),
+        Column(SYNC_KEY, QT_TRANSLATE_NOOP("VillagesModel", "Đồng bộ"), display=sync_label),
     )
 
     def read_rows(self) -> list[dict[str, Any]]:
@@ -193,7 +227,8 @@ class TeamsModel(RecordTableModel):
     """The commune's community digital technology teams, with their village, members and leader."""
 
     CONTEXT = "TeamsModel"
-    NAME, VILLAGE, STATUS, FOUNDED, MEMBERS, LEADER = range(6)
+    SYNC_TYPE = "teams"
+    NAME, VILLAGE, STATUS, FOUNDED, MEMBERS, LEADER, SYNC = range(7)
     COLUMNS = (
         Column("name", QT_TRANSLATE_NOOP("TeamsModel", "Tên tổ")),
         Column("village", QT_TRANSLATE_NOOP("TeamsModel", "Thôn")),
@@ -203,6 +238,7 @@ class TeamsModel(RecordTableModel):
         ),
         Column("members", QT_TRANSLATE_NOOP("TeamsModel", "Số thành viên"), order=plain_order, numeric=True),
         Column("leader", QT_TRANSLATE_NOOP("TeamsModel", "Tổ trưởng"), order=person_order),
+        Column(SYNC_KEY, QT_TRANSLATE_NOOP("TeamsModel", "Đồng bộ"), display=sync_label),
     )
 
     def read_rows(self) -> list[dict[str, Any]]:
@@ -245,7 +281,8 @@ class PeopleModel(RecordTableModel):
     """Every member on record, with the teams they serve in today and their role there."""
 
     CONTEXT = "PeopleModel"
-    NAME, BIRTH_YEAR, GENDER, PHONE, POSITION, TEAMS, ROLES = range(7)
+    SYNC_TYPE = "people"
+    NAME, BIRTH_YEAR, GENDER, PHONE, POSITION, TEAMS, ROLES, SYNC = range(8)
     COLUMNS = (
         Column("full_name", QT_TRANSLATE_NOOP("PeopleModel", "Họ và tên"), order=person_order),
         Column("birth_year", QT_TRANSLATE_NOOP("PeopleModel", "Năm sinh"), order=plain_order, numeric=True),
@@ -254,6 +291,7 @@ class PeopleModel(RecordTableModel):
         Column("position", QT_TRANSLATE_NOOP("PeopleModel", "Chức vụ")),
         Column("teams", QT_TRANSLATE_NOOP("PeopleModel", "Tổ")),
         Column("roles", QT_TRANSLATE_NOOP("PeopleModel", "Chức danh trong Tổ")),
+        Column(SYNC_KEY, QT_TRANSLATE_NOOP("PeopleModel", "Đồng bộ"), display=sync_label),
     )
 
     def read_rows(self) -> list[dict[str, Any]]:

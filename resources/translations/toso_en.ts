@@ -473,6 +473,123 @@ The data from before the restore is kept in:
     </message>
 </context>
 <context>
+    <name>ConflictsPanel</name>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="51"/>
+        <source>Cần xem lại</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="57"/>
+        <source>Bản ghi</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="58"/>
+        <source>Thông tin</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="59"/>
+        <source>Giá trị bị ghi đè</source>
+        <translation>Overwritten value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="60"/>
+        <source>Giá trị đang dùng</source>
+        <translation>Value in use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="61"/>
+        <source>Xử lý</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="73"/>
+        <source>Các giá trị bị máy khác ghi đè khi đồng bộ</source>
+        <translation>Values overwritten by another computer when syncing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="74"/>
+        <source>Không có gì cần xem lại.</source>
+        <translation>Nothing needs review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="79"/>
+        <source>Khi hai máy cùng sửa một thông tin, bản gửi lên máy chủ sau được giữ. Giá trị bị ghi đè nằm ở đây: bấm “Giữ giá trị này” để dùng lại nó, hoặc “Bỏ qua”.</source>
+        <translation>When two computers change the same field, the one that reaches the server last is kept. The overwritten value is listed here: click “Keep this value” to use it again, or “Dismiss”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="94"/>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="99"/>
+        <source>{value}
+— {who}, {when}</source>
+        <translation>{value}
+— {who}, {when}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="96"/>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="101"/>
+        <source>máy không rõ</source>
+        <translation>unknown computer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="129"/>
+        <source>Giữ giá trị này</source>
+        <translation>Keep this value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="130"/>
+        <source>Dùng lại giá trị bị ghi đè (một thay đổi mới, có thể hoàn tác)</source>
+        <translation>Use the overwritten value again (a new change that can be undone)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="132"/>
+        <source>Bỏ qua</source>
+        <translation>Dismiss</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="133"/>
+        <source>Giữ giá trị đang dùng và bỏ mục này khỏi danh sách</source>
+        <translation>Keep the value in use and remove this entry from the list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="146"/>
+        <source>(không có trên máy này)</source>
+        <translation>(not on this computer)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="152"/>
+        <source>Xóa/khôi phục</source>
+        <translation>Delete/restore</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="161"/>
+        <source>Đã xóa</source>
+        <translation>Deleted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="161"/>
+        <source>Đang dùng</source>
+        <translation>In use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="166"/>
+        <source>(để trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="175"/>
+        <source>Giữ giá trị bị ghi đè</source>
+        <translation>Keep the overwritten value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/conflicts_panel.py" line="179"/>
+        <source>Không giữ được giá trị này</source>
+        <translation>Could not keep this value</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../desktop/ui/views/decisions.py" line="187"/>
@@ -1884,147 +2001,157 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45"/>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Thôn/Tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>Tổ CNSCĐ</source>
         <translation>Teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>Thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>Hoạt động hỗ trợ</source>
         <translation>Support sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>Quyết định</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="54"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>Các mục</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="82"/>
+        <location filename="../../desktop/ui/main_window.py" line="83"/>
         <source>{label} (Ctrl+{number})</source>
         <translation>{label} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Nhập từ Excel/CSV…</source>
         <translation>&amp;Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;Sao lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>&amp;Làm lại</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About Tổ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Thay đổi chưa gửi: {count}</source>
         <translation>Pending changes: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Đồng bộ lần cuối: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Dữ liệu: {folder}</source>
         <translation>Data: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <source>Lỗi đồng bộ: {error}</source>
+        <translation>Sync error: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>chưa chọn xã</source>
         <translation>no commune chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="213"/>
         <source>Tổ Số — {place}</source>
         <translation>Tổ Số — {place}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="229"/>
         <source>Giới thiệu Tổ Số</source>
         <translation>About Tổ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
         <source>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ.&lt;/p&gt;&lt;p&gt;Giấy phép: GNU GPL phiên bản 3 trở lên (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu:&lt;br&gt;{folder}&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Managing community digital technology teams at commune level: villages, teams, members, support sessions.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Data folder:&lt;br&gt;{folder}&lt;/p&gt;</translation>
     </message>
@@ -2453,39 +2580,44 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="250"/>
+        <location filename="../../desktop/ui/models.py" line="287"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="251"/>
+        <location filename="../../desktop/ui/models.py" line="288"/>
         <source>Năm sinh</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="252"/>
+        <location filename="../../desktop/ui/models.py" line="289"/>
         <source>Giới tính</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="253"/>
+        <location filename="../../desktop/ui/models.py" line="290"/>
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="254"/>
+        <location filename="../../desktop/ui/models.py" line="291"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="255"/>
+        <location filename="../../desktop/ui/models.py" line="292"/>
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="256"/>
+        <location filename="../../desktop/ui/models.py" line="293"/>
         <source>Chức danh trong Tổ</source>
         <translation>Role in team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="294"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +3103,25 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <location filename="../../desktop/ui/widgets/record_list.py" line="206"/>
         <source>Không xuất được tệp Excel</source>
         <translation>Cannot export the Excel file</translation>
+    </message>
+</context>
+<context>
+    <name>RecordTableModel</name>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="47"/>
+        <source>Chờ gửi</source>
+        <translation>Pending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="48"/>
+        <location filename="../../desktop/ui/models.py" line="49"/>
+        <source>Đã đồng bộ</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="50"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
     </message>
 </context>
 <context>
@@ -3742,98 +3893,234 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="55"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="57"/>
+        <source>Xin cán bộ tỉnh một mã đăng ký mới rồi đăng ký lại máy này.</source>
+        <translation>Ask the province officer for a new enrolment code and enrol this computer again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="58"/>
+        <source>Cài bản Tổ Số mới nhất rồi đồng bộ lại.</source>
+        <translation>Install the latest Tổ Số, then sync again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="59"/>
+        <source>Kiểm tra địa chỉ máy chủ (https://…) với cán bộ tỉnh.</source>
+        <translation>Check the server address (https://…) with the province officer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="61"/>
+        <source>Bấm “Đồng bộ ngay” để thử lại; nếu vẫn lỗi, báo cán bộ tỉnh.</source>
+        <translation>Click “Sync now” to try again; if it still fails, tell the province officer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="85"/>
         <source>Máy chủ tỉnh</source>
         <translation>Provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="57"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="87"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="58"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="88"/>
+        <source>Kết nối:</source>
+        <translation>Connection:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="89"/>
         <source>Đồng bộ lần cuối:</source>
         <translation>Last sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="93"/>
+        <source>Đăng ký máy này với máy chủ tỉnh</source>
+        <translation>Enrol this computer with the province server</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="98"/>
+        <source>Đă&amp;ng ký</source>
+        <translation>E&amp;nrol</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="104"/>
+        <source>Cán bộ tỉnh cấp địa chỉ máy chủ và một mã đăng ký dùng một lần (hết hạn sau 7 ngày).</source>
+        <translation>The province officer gives you the server address and a one-time enrolment code (valid for 7 days).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="106"/>
+        <source>Địa chỉ máy chủ:</source>
+        <translation>Server address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="107"/>
+        <source>Mã đăng ký:</source>
+        <translation>Enrolment code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="111"/>
+        <source>Đang đồng bộ… %v/%m</source>
+        <translation>Syncing… %v/%m</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="112"/>
+        <source>&amp;Dừng</source>
+        <translation>&amp;Stop</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="113"/>
+        <source>Dừng sau phần đang gửi hoặc nhận; phần đã xong được giữ</source>
+        <translation>Stop after the part being sent or received; what is done is kept</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
         <source>Loại dữ liệu</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
         <source>Dung lượng ước tính</source>
         <translation>Estimated size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="74"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="135"/>
         <source>Thay đổi chưa gửi lên máy chủ, theo loại dữ liệu</source>
         <translation>Pending changes not yet sent to the server, by data type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="77"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
         <source>Dữ liệu mới chỉ có trên máy này</source>
         <translation>Data so far only on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="82"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="143"/>
         <source>Mỗi lần thêm, sửa, xóa là một thay đổi chờ gửi lên máy chủ tỉnh. Cho đến khi đồng bộ, dữ liệu này chỉ nằm trên máy này: hãy sao lưu thường xuyên.</source>
         <translation>Every addition, edit or deletion is a pending change waiting to be sent to the provincial server. Until you sync, this data exists only on this computer: back up often.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="90"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="153"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="92"/>
-        <location filename="../../desktop/ui/views/sync_view.py" line="99"/>
-        <source>Tính năng đồng bộ với máy chủ tỉnh sẽ có trong phiên bản tiếp theo.</source>
-        <translation>Sync with the provincial server will be available in the next version.</translation>
+        <location filename="../../desktop/ui/views/sync_view.py" line="199"/>
+        <source>Chưa cấu hình. Nhập địa chỉ máy chủ trong Cài đặt (Ctrl+9) hoặc khi đăng ký máy bên dưới.</source>
+        <translation>Not set. Enter the server address in Settings (Ctrl+9) or when enrolling this computer below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="93"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="155"/>
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="94"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="56"/>
+        <source>Dữ liệu trên máy này vẫn an toàn; Tổ Số sẽ tự thử lại sau 5 phút.</source>
+        <translation>The data on this computer is safe; Tổ Số will try again in 5 minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="156"/>
         <source>Đếm lại các thay đổi chưa gửi (F5)</source>
         <translation>Count the pending changes again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="119"/>
-        <source>Chưa cấu hình. Nhập địa chỉ máy chủ trong Cài đặt (Ctrl+9).</source>
-        <translation>Not configured. Enter the server address in Settings (Ctrl+9).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="121"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="205"/>
         <source>Chưa đồng bộ lần nào</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="158"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="209"/>
+        <source>Đăng ký máy này với máy chủ tỉnh (ở trên) để đồng bộ.</source>
+        <translation>Enrol this computer with the province server (above) to sync.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="211"/>
+        <source>Đồng bộ nền chưa chạy.</source>
+        <translation>Background sync is not running.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="213"/>
+        <source>Tổ Số tự đồng bộ khi mở, 5 phút một lần và khoảng 20 giây sau mỗi thay đổi.</source>
+        <translation>Tổ Số syncs by itself when it opens, every 5 minutes and about 20 seconds after each change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="227"/>
+        <source>Chưa đăng ký</source>
+        <translation>Not enrolled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="229"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="231"/>
+        <source>Chưa thử kết nối</source>
+        <translation>Not tried yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="233"/>
+        <source>Đã kết nối</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="235"/>
+        <source>Không kết nối được</source>
+        <translation>Cannot connect</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="238"/>
+        <source>Đã dừng đồng bộ; phần đã gửi và nhận được giữ nguyên.</source>
+        <translation>Sync stopped; what was already sent and received is kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="243"/>
+        <source>Lần đồng bộ vừa rồi không thành: {error}
+{advice}</source>
+        <translation>The last sync failed: {error}
+{advice}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="252"/>
+        <source>Đồng hồ máy này lệch {minutes} phút so với máy chủ tỉnh: hãy chỉnh lại ngày giờ của máy (giờ ghi trong lịch sử có thể sai).</source>
+        <translation>This computer&apos;s clock is {minutes} minutes off the province server&apos;s: please correct its date and time (times in the history may be wrong).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="284"/>
+        <source>Hãy nhập cả địa chỉ máy chủ và mã đăng ký.</source>
+        <translation>Enter both the server address and the enrolment code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="294"/>
+        <source>Đang đăng ký…</source>
+        <translation>Enrolling…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="302"/>
+        <source>Đã đăng ký máy này; đã nhận {count} bản ghi.</source>
+        <translation>This computer is enrolled; {count} records received.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="339"/>
         <source>Không đếm được các thay đổi chưa gửi: {error}</source>
         <translation>Cannot count the pending changes: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="178"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="359"/>
         <source>Tổng cộng {count} thay đổi chưa gửi; lần đồng bộ tới sẽ gửi khoảng {size}.</source>
         <translation>{count} pending changes in total; the next sync will send about {size}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="183"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="364"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ tỉnh.</source>
         <translation>All changes have been sent to the provincial server.</translation>
     </message>
@@ -3897,37 +4184,42 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="198"/>
+        <location filename="../../desktop/ui/models.py" line="233"/>
         <source>Tên tổ</source>
         <translation>Team name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="199"/>
+        <location filename="../../desktop/ui/models.py" line="234"/>
         <source>Thôn</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="200"/>
+        <location filename="../../desktop/ui/models.py" line="235"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="202"/>
+        <location filename="../../desktop/ui/models.py" line="237"/>
         <source>Ngày thành lập</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="204"/>
+        <location filename="../../desktop/ui/models.py" line="239"/>
         <source>Số thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="205"/>
+        <location filename="../../desktop/ui/models.py" line="240"/>
         <source>Tổ trưởng</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="236"/>
+        <location filename="../../desktop/ui/models.py" line="241"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="272"/>
         <source>Chưa có Tổ trưởng</source>
         <translation>No team leader yet</translation>
     </message>
@@ -4133,24 +4425,29 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>VillagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="167"/>
+        <location filename="../../desktop/ui/models.py" line="200"/>
         <source>Tên thôn</source>
         <translation>Village name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="168"/>
+        <location filename="../../desktop/ui/models.py" line="201"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="169"/>
+        <location filename="../../desktop/ui/models.py" line="202"/>
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="170"/>
+        <location filename="../../desktop/ui/models.py" line="203"/>
         <source>Tổ CNSCĐ</source>
         <translation>Team</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models.py" line="204"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -4371,12 +4668,12 @@ Tổ dân phố số 3
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="78"/>
+        <location filename="../../desktop/app.py" line="79"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="79"/>
+        <location filename="../../desktop/app.py" line="80"/>
         <source>Không mở được dữ liệu trong thư mục:
 {folder}
 

@@ -1,4 +1,4 @@
-"""The province server's HTTP API (FastAPI): health, enroll, push, pull, summary."""
+"""The province server's HTTP API (FastAPI): health, enroll, push, pull, conflicts, summary."""
 
 from __future__ import annotations
 
@@ -210,6 +210,16 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
         """The device's commune's records changed after the cursor, one page."""
         with db.connect().execution_options(**{READONLY: True}) as conn:
             return service.pull(conn, device.commune_code, cursor, limit)
+
+    @app.get("/v1/conflicts", response_model=None)
+    def conflicts(
+        device: Authorised,
+        since: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+    ) -> dict[str, Any]:
+        """The device's commune's conflicts after id `since`, for its "Cần xem lại" list."""
+        with db.connect().execution_options(**{READONLY: True}) as conn:
+            return service.conflicts_since(conn, device.commune_code, since, limit)
 
     @app.get("/v1/summary", response_model=None)
     def summary(device: Authorised) -> SummaryResponse:

@@ -22,7 +22,7 @@ from sync.protocol import (
 )
 from sync.records import RECORD_TYPES, RecordInvalid, clean_values
 from sync.server.auth import Device
-from sync.server.db import applied_changes, change_log, conflicts, records
+from sync.server.db import applied_changes, change_log, conflicts, devices, records
 
 # Common fields the server keeps as-is; id and commune_code are the record's key, never a field.
 _PASS_THROUGH = ("code_scheme", "created_at", "updated_at")
@@ -233,6 +233,38 @@ def summary(conn: Connection, commune_code: str) -> SummaryResponse:
         counts[type_name] = len(rows)
         digests[type_name] = digest((row.record_id, row.deleted, json.loads(row.fields)) for row in rows)
     return {"counts": counts, "digest": digests}
+
+
+def conflicts_since(conn: Connection, commune_code: str, since: int, limit: int) -> dict[str, Any]:
+    """The commune's conflicts after id `since`, oldest first, with the names of the devices involved."""
+    rows = conn.execute(
+        select(conflicts)
+        .where(conflicts.c.commune_code == commune_code, conflicts.c.id > since)
+        .order_by(conflicts.c.id)
+        .limit(limit)
+    ).all()
+    wanted = {row.lost_device for row in rows if row.lost_device} | {row.won_device for row in rows}
+    names = {
+        row.id: row.name for row in conn.execute(select(devices.c.id, devices.c.name).where(devices.c.id.in_(wanted)))
+    }
+    found = [
+        {
+            "id": row.id,
+            "record_type": row.record_type,
+            "record_id": row.record_id,
+            "field": row.field,
+            "lost_value": json.loads(row.lost_value) if row.lost_value is not None else None,
+            "lost_device": row.lost_device,
+            "lost_device_name": names.get(row.lost_device, ""),
+            "lost_at": row.lost_at,
+            "won_value": json.loads(row.won_value) if row.won_value is not None else None,
+            "won_device": row.won_device,
+            "won_device_name": names.get(row.won_device, ""),
+            "won_at": row.won_at,
+        }
+        for row in rows
+    ]
+    return {"conflicts": found, "last_id": rows[-1].id if rows else since}
 
 
 def conflict_count(conn: Connection, commune_code: str) -> int:

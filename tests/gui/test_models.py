@@ -23,13 +23,13 @@ def test_villages_model_reads_the_store(qapp: QApplication, store: Store) -> Non
     assert model.rowCount() == 0  # nothing is read before reload()
     model.reload()
     assert model.rowCount() == 3
-    assert model.columnCount() == 4
+    assert model.columnCount() == 5
     assert column(model, VillagesModel.NAME) == ["Bản Chắt", "Thôn Đồng Ý", "Thôn Nà Phái"]
     assert column(model, VillagesModel.KIND) == ["Bản", "Thôn", "Thôn"]
     assert column(model, VillagesModel.HOUSEHOLDS) == ["64", "", "182"]
     assert column(model, VillagesModel.TEAM) == ["Tổ CNSCĐ bản Chắt", "", "Tổ CNSCĐ thôn Nà Phái"]
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Tên thôn", "Loại", "Số hộ", "Tổ CNSCĐ"]
+    assert headers == ["Tên thôn", "Loại", "Số hộ", "Tổ CNSCĐ", "Đồng bộ"]
     assert model.headerData(0, Qt.Orientation.Vertical) is None
     assert model.index(0, 0).data(ID_ROLE) == model.row(0)["id"]
     alignment = model.index(0, VillagesModel.HOUSEHOLDS).data(Qt.ItemDataRole.TextAlignmentRole)
@@ -46,6 +46,7 @@ def test_teams_model_shows_members_and_leader(qapp: QApplication, store: Store) 
         "Ngày thành lập",
         "Số thành viên",
         "Tổ trưởng",
+        "Đồng bộ",
     ]
     rows = {
         model.index(r, TeamsModel.NAME).data(): [model.index(r, c).data() for c in range(model.columnCount())]
@@ -58,6 +59,7 @@ def test_teams_model_shows_members_and_leader(qapp: QApplication, store: Store) 
         "15/03/2025",
         "3",
         "Nguyễn Thị Ánh",
+        "Chờ gửi",
     ]
     assert rows["Tổ CNSCĐ thôn Đồng Ý"][2:5] == ["Đã giải thể", "02/05/2024", "0"]
 
@@ -73,6 +75,7 @@ def test_people_model_lists_roster_order_with_teams_and_roles(qapp: QApplication
         "Chức vụ",
         "Tổ",
         "Chức danh trong Tổ",
+        "Đồng bộ",
     ]
     names = column(model, PeopleModel.NAME)
     assert names[:6] == ROSTER

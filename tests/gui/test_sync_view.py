@@ -69,7 +69,7 @@ def test_nothing_pending_and_no_server_are_said_plainly(view: SyncView, ctx: App
     assert "Nhập địa chỉ máy chủ trong Cài đặt" in view.server_label.text()
     assert view.last_sync_label.text() == "Chưa đồng bộ lần nào"
     assert not view.sync_button.isEnabled()
-    assert "phiên bản tiếp theo" in view.sync_button.toolTip()
+    assert "Đăng ký máy này với máy chủ tỉnh" in view.sync_button.toolTip()
 
 
 def test_server_and_last_sync_follow_the_settings(view: SyncView, ctx: AppContext, store: Store) -> None:
