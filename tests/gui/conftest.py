@@ -140,3 +140,18 @@ def type_text(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
 def column(model: Any, col: int) -> list[str]:
     """The texts one column shows, top to bottom."""
     return [model.index(row, col).data() for row in range(model.rowCount())]
+
+
+@pytest.fixture
+def confirmed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Answer "yes" to every confirmation; the questions asked are recorded."""
+    asked: list[str] = []
+
+    def confirm(_parent: object, _title: str, text: str, _yes: str = "") -> bool:
+        asked.append(text)
+        return True
+
+    from desktop.ui.widgets import messages
+
+    monkeypatch.setattr(messages, "confirm", confirm)
+    return asked

@@ -16,7 +16,6 @@ from desktop.store.store import Store
 from desktop.ui.context import AppContext
 from desktop.ui.undo import run_undoable
 from desktop.ui.views.settings import SettingsView
-from desktop.ui.widgets import messages
 from tests.gui.conftest import type_text
 
 CHUNG, CAN_BO, CAN_CU, SAO_LUU = range(4)
@@ -31,19 +30,6 @@ def view(qtbot: QtBot, ctx: AppContext) -> SettingsView:
     view.activateWindow()
     qtbot.waitActive(view)
     return view
-
-
-@pytest.fixture
-def confirmed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Answer "yes" to every confirmation; the questions asked are recorded."""
-    asked: list[str] = []
-
-    def confirm(_parent: object, _title: str, text: str, _yes: str = "") -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(messages, "confirm", confirm)
-    return asked
 
 
 def test_choosing_english_asks_the_app_to_switch_language(qtbot: QtBot, view: SettingsView, ctx: AppContext) -> None:

@@ -37,19 +37,6 @@ def panel(view: SettingsView) -> DecisionTemplatesPanel:
     return view.templates
 
 
-@pytest.fixture
-def confirmed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Answer "yes" to every confirmation; the questions asked are recorded."""
-    asked: list[str] = []
-
-    def confirm(_parent: object, _title: str, text: str, _yes: str = "") -> bool:
-        asked.append(text)
-        return True
-
-    monkeypatch.setattr(messages, "confirm", confirm)
-    return asked
-
-
 def draft_text(store: Store, kind: str = "founding") -> str:
     """The words of a draft decision for Nà Phái's team, as its PDF prints them (whitespace made single)."""
     settings.put(store, settings.CHAIRMAN_NAME, "Hoàng Văn Thụ")
