@@ -16,6 +16,8 @@ PROTOCOL_VERSION = 1
 SUPPORTED_PROTOCOLS: tuple[int, ...] = (1,)  # the server serves the current and the previous version
 PROTOCOL_HEADER = "X-Toso-Protocol"
 SERVER_TIME_HEADER = "X-Toso-Server-Time"
+APP_VERSION_HEADER = "X-Toso-App-Version"  # the laptop's app version, for the operator's device list
+PENDING_HEADER = "X-Toso-Pending"  # changes still only on the laptop, sent with GET /v1/summary (end of a sync)
 MAX_BODY_BYTES = 2 * 1024 * 1024  # a request body, compressed or not, is refused above this size
 GZIP_THRESHOLD = 1024  # bodies larger than this are sent gzip-compressed
 DEFAULT_PULL_LIMIT = 500
@@ -102,11 +104,22 @@ class EnrollResponse(TypedDict):
     scheme: str
 
 
+class LatestVersion(TypedDict):
+    """The newest app version the province published (`toso-server admin publish-version`)."""
+
+    version: str
+    url: str
+
+
 class SummaryResponse(TypedDict):
-    """The body answering GET /v1/summary: per-type counts and digests of the commune's records."""
+    """The body answering GET /v1/summary: per-type counts and digests of the commune's records.
+
+    latest_version rides along so a laptop learns of a newer app without another round trip on a slow link.
+    """
 
     counts: dict[str, int]
     digest: dict[str, str]
+    latest_version: NotRequired[LatestVersion | None]
 
 
 class ErrorBody(TypedDict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -162,6 +163,15 @@ DEFAULT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
     ("9", "Giáo dục, an sinh xã hội", "Education and social-policy services"),
     ("10", "Khác", "Other"),
 )
+
+# Category ids are derived from commune and code, never random: laptops set up offline, laptops enrolled before
+# either synced, and the province's published list all name one category by the same record.
+_CATEGORY_NAMESPACE = uuid.UUID("0b7e3f7c-51a2-4d7e-8c1f-6a2d9e4b7c31")
+
+
+def category_id(commune_code: str, code: str) -> str:
+    """The record id of the commune's activity category with this code."""
+    return str(uuid.uuid5(_CATEGORY_NAMESPACE, f"{commune_code}:{code}"))
 
 
 def _err(field_name: str, vi: str, en: str) -> FieldError:

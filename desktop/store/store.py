@@ -25,6 +25,7 @@ from sync.records import (
     FieldError,
     Kind,
     RecordInvalid,
+    category_id,
     clean_values,
     record_type,
 )
@@ -199,7 +200,16 @@ class Store:
             self._commune = commune
             if not self.count("categories"):
                 for order, (code_, name, name_en) in enumerate(DEFAULT_CATEGORIES, start=1):
-                    self.insert("categories", {"code": code_, "name": name, "name_en": name_en, "sort_order": order})
+                    self.insert(
+                        "categories",
+                        {
+                            "id": category_id(commune.code, code_),
+                            "code": code_,
+                            "name": name,
+                            "name_en": name_en,
+                            "sort_order": order,
+                        },
+                    )
         return commune
 
     def _require_commune(self) -> Commune:

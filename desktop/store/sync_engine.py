@@ -19,7 +19,7 @@ from desktop.store.store import Store, StoreError
 from sync.client import SyncClient, SyncError
 from sync.ids import utc_now
 from sync.protocol import digest
-from sync.records import DEFAULT_CATEGORIES, RECORD_TYPES, RecordInvalid
+from sync.records import DEFAULT_CATEGORIES, RECORD_TYPES, RecordInvalid, category_id
 from sync.units import find_commune
 
 TOKEN_FILE = "device-token"
@@ -31,7 +31,6 @@ PAGE_SIZE = 500
 SKEW_WARNING_SECONDS = 300.0
 # Batch ids are derived, not random, so a push resumed after a lost reply re-sends the same batch id.
 _BATCH_NAMESPACE = uuid.UUID("6f0d8a52-3c1e-4b8e-9a57-2f4f8a1c9d20")
-_CATEGORY_NAMESPACE = uuid.UUID("0b7e3f7c-51a2-4d7e-8c1f-6a2d9e4b7c31")
 
 Progress = Callable[[str, int, int], None]
 
@@ -142,11 +141,11 @@ def _enroll(store: Store, folder: Path, server_url: str, client: SyncClient, ans
 
 
 def _default_categories(store: Store, commune_code: str) -> None:
-    # Ids derived from commune and code: two laptops enrolled before either synced make the same records,
-    # not two categories with one code (which the unique code index would refuse on the next pull).
+    # Ids derived from commune and code (category_id): two laptops enrolled before either synced make the same
+    # records, not two categories with one code (which the unique code index would refuse on the next pull).
     with store.transaction():
         for order, (code, name, name_en) in enumerate(DEFAULT_CATEGORIES, start=1):
-            record_id = str(uuid.uuid5(_CATEGORY_NAMESPACE, f"{commune_code}:{code}"))
+            record_id = category_id(commune_code, code)
             store.insert(
                 "categories", {"id": record_id, "code": code, "name": name, "name_en": name_en, "sort_order": order}
             )

@@ -50,6 +50,9 @@ devices = Table(
     Column("enrolled_at", Text, nullable=False),
     Column("last_seen", Text),
     Column("revoked", Integer, nullable=False, default=0),
+    # Reported by the laptop at the end of each sync (GET /v1/summary): when, and what it still had to send.
+    Column("last_sync_at", Text),
+    Column("pending_changes", Integer),
 )
 
 enrollment_codes = Table(
