@@ -13,6 +13,7 @@ from desktop.logs import setup_logging
 from desktop.store.backup import BackupError
 from desktop.store.store import Store, StoreError
 from desktop.ui import crash, i18n
+from desktop.ui.about_dialog import app_icon
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
 from desktop.ui.sync_controller import SyncController
@@ -32,6 +33,8 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANISATION)
     app.setApplicationDisplayName(APP_NAME)
+    app.setDesktopFileName("toso")  # Wayland/X11 match the window to toso.desktop and its icon
+    app.setWindowIcon(app_icon())
     language = str(QSettings().value(LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE))
     missing = i18n.install(language, app)
     if missing:

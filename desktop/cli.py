@@ -21,6 +21,7 @@ from desktop.store.stats import Period, decision_number, month_of, quarter_of, y
 from desktop.store.store import Store, StoreError
 from sync.client import SyncError
 from sync.dates import parse_date
+from sync.enrollment import EnrollmentLinkError
 from sync.records import RecordInvalid, record_type
 from sync.text import collation_key, fold
 
@@ -59,6 +60,11 @@ def build_parser() -> argparse.ArgumentParser:
     """The command line, with Vietnamese help."""
     parser = _Parser(prog="toso", description="Tổ Số — quản lý Tổ công nghệ số cộng đồng cấp xã.")
     _data_dir_option(parser, None)
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="tự kiểm tra ứng dụng (dữ liệu tạm, tìm kiếm, tài liệu PDF, bản dịch) rồi thoát; mã thoát 0 là đạt",
+    )
     verbs = parser.add_subparsers(dest="verb", metavar="LỆNH", parser_class=_Parser)
 
     def verb(name: str, help_text: str, handler: Callable[[argparse.Namespace], int]) -> argparse.ArgumentParser:
@@ -88,9 +94,20 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("backup", metavar="TỆP_SAO_LƯU", help="tệp .sqlite3 trong thư mục sao lưu")
     enroll = verb("enroll", "đăng ký máy này với máy chủ tỉnh bằng mã đăng ký", _enroll)
     enroll.add_argument(
-        "--server", metavar="URL", required=True, help="địa chỉ máy chủ tỉnh, ví dụ https://toso.example.vn"
+        "--server", metavar="URL", help="địa chỉ máy chủ tỉnh, ví dụ https://toso.example.vn (có sẵn trong liên kết)"
     )
-    enroll.add_argument("--code", metavar="MÃ", required=True, help="mã đăng ký do tỉnh cấp (dạng ABCD-EFGH-JKLM)")
+    enroll.add_argument(
+        "--code",
+        metavar="MÃ",
+        required=True,
+        help="mã đăng ký do tỉnh cấp (dạng ABCD-EFGH-JKLM), hoặc liên kết toso-enroll:… đọc từ mã QR trên phiếu",
+    )
+    enroll.add_argument(
+        "--ca-bundle",
+        metavar="TỆP",
+        type=Path,
+        help="chứng chỉ CA của tỉnh (.pem), khi máy chủ dùng chứng chỉ do tỉnh tự cấp",
+    )
     verb("sync", "đồng bộ với máy chủ tỉnh: gửi thay đổi, nhận bản ghi mới", _sync)
     _print_verb(verb("print", "in tài liệu ra tệp PDF (quyết định, sổ theo dõi, phiếu ghi chép, báo cáo…)", _print))
     return parser
@@ -181,11 +198,15 @@ def _is_document_error(error: BaseException) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `toso`; expected failures end in one Vietnamese line and exit code 1."""
     args = build_parser().parse_args(argv)
+    if args.self_check:  # before logging: the check works in a temporary folder, never the user's data
+        from desktop.self_check import main as self_check
+
+        return self_check()
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _run)
     log_file = setup_logging(_folder(args))
     try:
         return handler(args)
-    except (StoreError, RecordInvalid, backup.BackupError, SyncError) as error:
+    except (StoreError, RecordInvalid, backup.BackupError, SyncError, EnrollmentLinkError) as error:
         print(f"toso: {error}", file=sys.stderr)
     except sqlite3.DatabaseError as error:
         print(f"toso: tệp dữ liệu không đọc được ({error}); hãy khôi phục từ bản sao lưu.", file=sys.stderr)
@@ -236,17 +257,24 @@ def _init(args: argparse.Namespace) -> int:
 
 def _enroll(args: argparse.Namespace) -> int:
     import platform
-    from importlib.metadata import PackageNotFoundError, version
 
+    from desktop.store.server_ca import use_ca_bundle
     from desktop.store.sync_engine import enroll
+    from desktop.store.versions import running_version
+    from sync.enrollment import parse_enrollment_uri
 
-    try:
-        app_version = version("toso")
-    except PackageNotFoundError:
-        app_version = "0"
+    server, code = args.server, args.code
+    if code.strip().lower().startswith("toso-enroll:"):  # the QR code on the province's enrolment sheet
+        link = parse_enrollment_uri(code)
+        server, code = server or link.server, link.code
+    if not server:
+        print("toso: hãy ghi địa chỉ máy chủ tỉnh (--server https://…); liên kết không có địa chỉ.", file=sys.stderr)
+        return 2
     folder = _folder(args)
     with Store.open(folder) as store:
-        done = enroll(store, folder, args.server, args.code, platform.node() or "toso", app_version)
+        if args.ca_bundle is not None:
+            use_ca_bundle(store, folder, args.ca_bundle)
+        done = enroll(store, folder, server, code, platform.node() or "toso", running_version())
         commune = store.commune
     name = commune.full_name if commune else "xã"
     print(f"Đã đăng ký máy với máy chủ tỉnh cho {name} ({done.commune_code}); đã nhận {done.pulled} bản ghi.")
@@ -255,11 +283,21 @@ def _enroll(args: argparse.Namespace) -> int:
 
 def _sync(args: argparse.Namespace) -> int:
     from desktop.store.sync_engine import sync
+    from desktop.store.versions import newer_version_available
 
     folder = _folder(args)
     with Store.open(folder) as store:
         summary = sync(store, folder)
-    print(f"Đã gửi {summary.pushed} thay đổi, nhận {summary.pulled} bản ghi; {summary.rejected} bị từ chối.")
+        newer = newer_version_available(store)
+    line = f"Đã gửi {summary.pushed} thay đổi, nhận {summary.pulled} bản ghi; {summary.rejected} bị từ chối."
+    if summary.repaired:
+        line += " Đã tự sửa dữ liệu chưa khớp ở: " + _type_names(summary.repaired)
+        if summary.requeued:
+            line += f" (gửi lại {summary.requeued} bản ghi máy chủ tỉnh bị thiếu)"
+        line += "."
+    if newer is not None:
+        line += f" Đã có phiên bản Tổ Số mới {newer['version']}" + (f": {newer['url']}" if newer["url"] else "") + "."
+    print(line)
     if summary.clock_warning and summary.skew_seconds is not None:
         print(
             f"toso: cảnh báo: đồng hồ máy này lệch {abs(summary.skew_seconds) / 60:.0f} phút so với máy chủ tỉnh.",
@@ -267,12 +305,16 @@ def _sync(args: argparse.Namespace) -> int:
         )
     if summary.mismatched:
         print(
-            "toso: cảnh báo: dữ liệu trên máy chưa khớp với máy chủ tỉnh ở: "
-            + ", ".join(record_type(name).vi.lower() for name in summary.mismatched)
-            + " (việc tự sửa sẽ có ở bản sau).",
+            "toso: cảnh báo: dữ liệu trên máy vẫn chưa khớp với máy chủ tỉnh sau khi tự sửa, ở: "
+            + _type_names(summary.mismatched)
+            + "; hãy báo cho cán bộ quản trị của tỉnh.",
             file=sys.stderr,
         )
     return 0
+
+
+def _type_names(names: Sequence[str]) -> str:
+    return ", ".join(record_type(name).vi.lower() for name in names)
 
 
 def _search(args: argparse.Namespace) -> int:

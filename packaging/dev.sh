@@ -46,6 +46,8 @@ APT_RUNTIME=(
 )
 APT_TEST=(
     poppler-utils                    # pdftoppm / pdftotext: tests read the PDFs the app writes
+    "nginx-light|nginx"              # tests run packaging/server/nginx-toso.conf for real, with TLS
+    "postgresql|postgresql-15|postgresql-16|postgresql-17"  # the server tests run on PostgreSQL too
 )
 
 log() { printf '==> %s\n' "$*" >&2; }
@@ -178,6 +180,64 @@ ensure_venv() {
     printf '%s %s\n' "$hash" "$extras" >"$STAMP"
 }
 
+# --- PostgreSQL for the tests -----------------------------------------------------------------
+# The server tests run on SQLite and on PostgreSQL. Unless TOSO_TEST_POSTGRES_URL already names a cluster,
+# a throwaway one is started for the run: its own folder, a unix socket in that folder and no TCP (so the
+# port only names the socket and never collides), trust auth, no fsync; it is stopped and removed on exit.
+# TOSO_REQUIRE_POSTGRES=1 makes the PostgreSQL tests fail rather than skip if anything goes wrong.
+PG_BIN=""
+PG_DIR=""
+PG_AS=()
+
+stop_postgres() {
+    [[ -n $PG_DIR ]] || return 0
+    "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+    PG_DIR=""
+}
+
+ensure_postgres() {
+    export TOSO_REQUIRE_POSTGRES=1
+    [[ -n ${TOSO_TEST_POSTGRES_URL:-} ]] && return 0
+    PG_BIN=$(find /usr/lib/postgresql -maxdepth 2 -name bin -type d 2>/dev/null | sort -V | tail -n 1)
+    [[ -x $PG_BIN/pg_ctl ]] || die "PostgreSQL not found (/usr/lib/postgresql/*/bin); install the postgresql package"
+    PG_DIR=$(mktemp -d "${TMPDIR:-/tmp}/toso-pg.XXXXXX")
+    trap stop_postgres EXIT
+    if [[ $(id -u) -eq 0 ]]; then
+        chown postgres: "$PG_DIR"  # PostgreSQL refuses to run as root
+        PG_AS=(runuser -u postgres --)
+    fi
+    local port=5432
+    log "PostgreSQL for the tests in $PG_DIR"
+    "${PG_AS[@]}" "$PG_BIN/initdb" -D "$PG_DIR/data" -U postgres -A trust -E UTF8 --no-sync >"$PG_DIR/initdb.log" 2>&1 \
+        || die "initdb failed: $(tail -n 5 "$PG_DIR/initdb.log")"
+    local options="-p $port -k $PG_DIR -c listen_addresses= -c max_connections=300"
+    options+=" -c fsync=off -c synchronous_commit=off -c full_page_writes=off"  # throwaway data: speed first
+    "${PG_AS[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -o "$options" start >/dev/null \
+        || die "PostgreSQL did not start: $(tail -n 5 "$PG_DIR/server.log")"
+    export TOSO_TEST_POSTGRES_URL="postgresql+psycopg://postgres@/postgres?host=$PG_DIR&port=$port"
+}
+
+# --- the installable app ----------------------------------------------------------------------
+
+# CI builds the Linux bundle and smoke-tests it: packaging/build.sh checks its libraries, runs the frozen
+# `toso --self-check` and starts its window, all offscreen, and prints the bundle size. Done on a full test
+# run (no pytest arguments, as CI runs it) or with TOSO_BUNDLE=1; TOSO_BUNDLE=0 skips it.
+APT_PACKAGE=(
+    binutils                         # objdump/readelf/strip: PyInstaller reads and strips shared libraries
+)
+
+check_bundle() {
+    local wanted=${TOSO_BUNDLE:-auto}
+    if [[ $wanted == 0 || ($wanted == auto && $# -gt 0) ]]; then
+        log "bundle build skipped (TOSO_BUNDLE=1 forces it)"
+        return 0
+    fi
+    ensure_debs "${APT_PACKAGE[@]}"
+    log "packaging/build.sh: the Linux bundle, its self-check and its size"
+    bash "$ROOT/packaging/build.sh"
+}
+
 # --- commands ---------------------------------------------------------------------------------
 
 cmd_run() {
@@ -203,6 +263,7 @@ cmd_test() {
     # shellcheck disable=SC2086
     ensure_debs "${APT_RUNTIME[@]}" "${APT_TEST[@]}" $pydebs
     ensure_venv test,server  # the server extra: the sync tests run a real province server
+    ensure_postgres
     cd "$ROOT"
     export QT_QPA_PLATFORM=offscreen
 
@@ -218,6 +279,9 @@ cmd_test() {
     if [[ $rc -eq 5 ]]; then
         printf 'dev.sh: error: pytest collected no tests (exit 5) — treated as a failure.\n' >&2
         exit 1
+    fi
+    if [[ $rc -eq 0 ]]; then
+        check_bundle "$@" || rc=$?
     fi
     exit "$rc"
 }

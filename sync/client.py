@@ -13,6 +13,8 @@ from typing import Any
 
 import requests
 
+from sync.protocol import APP_VERSION_HEADER, PENDING_HEADER
+
 PROTOCOL_VERSION = 1
 PROTOCOL_HEADER = "X-Toso-Protocol"
 SERVER_TIME_HEADER = "X-Toso-Server-Time"
@@ -84,24 +86,42 @@ class SyncClient:
         """Send one batch of changes; the server answers per change (safe to repeat: idempotent)."""
         return self._request("POST", "/v1/push", body={"batch_id": batch_id, "changes": changes})
 
-    def pull(self, cursor: int, limit: int = 500) -> dict[str, Any]:
-        """One page of the commune's records changed after the cursor."""
-        return self._request("GET", "/v1/pull", params={"cursor": cursor, "limit": limit})
+    def pull(self, cursor: int, limit: int = 500, *, record_type: str | None = None) -> dict[str, Any]:
+        """One page of the commune's records changed after the cursor (of one record type, when named)."""
+        params: dict[str, Any] = {"cursor": cursor, "limit": limit}
+        if record_type is not None:
+            params["record_type"] = record_type
+        return self._request("GET", "/v1/pull", params=params)
 
     def conflicts(self, since: int, limit: int = 500) -> dict[str, Any]:
         """The commune's conflicts ("Cần xem lại") recorded after id `since`, oldest first."""
         return self._request("GET", "/v1/conflicts", params={"since": since, "limit": limit})
 
-    def summary(self) -> dict[str, Any]:
-        """Per-type counts and digests of the commune's records on the server."""
-        return self._request("GET", "/v1/summary")
+    def summary(self, *, app_version: str | None = None, pending: int | None = None) -> dict[str, Any]:
+        """Per-type counts and digests of the commune's records on the server (and the latest app version).
+
+        The app version and the number of changes still only on this laptop ride along for the province's
+        device list.
+        """
+        headers: dict[str, str] = {}
+        if app_version is not None:
+            headers[APP_VERSION_HEADER] = app_version
+        if pending is not None:
+            headers[PENDING_HEADER] = str(pending)
+        return self._request("GET", "/v1/summary", headers=headers)
 
     # ----- transport -----
 
     def _request(
-        self, method: str, path: str, *, body: Any = None, params: dict[str, Any] | None = None
+        self,
+        method: str,
+        path: str,
+        *,
+        body: Any = None,
+        params: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> dict[str, Any]:
-        headers: dict[str, str] = {}
+        headers = dict(headers or {})
         if self.token:
             headers["Authorization"] = f"Bearer {self.token}"
         data: bytes | None = None
@@ -115,9 +135,12 @@ class SyncClient:
         for attempt in range(self.attempts):
             last = attempt == self.attempts - 1
             try:
+                # verify is passed per request: a Session's own verify loses to REQUESTS_CA_BUNDLE in the
+                # environment, which would silently replace the province's CA bundle with the system one.
                 response = self.session.request(
-                    method, url, data=data, params=params, headers=headers, timeout=self.timeout
-                )
+                    method, url, data=data, params=params, headers=headers, timeout=self.timeout,
+                    verify=self.session.verify,
+                )  # fmt: skip
             except requests.exceptions.SSLError as error:
                 raise SyncError(
                     f"Không xác minh được chứng chỉ bảo mật của máy chủ tỉnh ({self.base_url}).", "tls"

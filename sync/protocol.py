@@ -174,9 +174,26 @@ def decode_body(data: bytes, content_encoding: str | None = None, max_size: int 
     """Decompress and parse a JSON body; BodyError when it is not valid JSON, BodyTooLarge past max_size."""
     raw = decompress(data, content_encoding, max_size)
     try:
-        return json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        return json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except ValueError as error:  # bad UTF-8, bad JSON, or an integer of more than 4,300 digits
         raise BodyError(f"malformed JSON: {error}") from None
+    except RecursionError:
+        # A few kB of "[[[[…" nest deeper than the parser's stack: unreadable, not a server fault.
+        raise BodyError("malformed JSON: nested too deeply") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    # NaN and Infinity are not JSON: stored, they could never be sent back (a strict encoder refuses them).
+    raise BodyError(f"malformed JSON: {name} is not a JSON value")
+
+
+def same_value(first: Any, second: Any) -> bool:
+    """True when two JSON values are the same value (1 and 1.0 or true differ, key order does not)."""
+    return _canonical(first) == _canonical(second)
+
+
+def _canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
 
 
 def merge_fields(
@@ -188,16 +205,24 @@ def merge_fields(
 ) -> tuple[dict[str, Any], dict[str, int], list[str]]:
     """Apply incoming field values on top of the current ones; returns (values, versions, conflicted fields).
 
-    Every incoming field is written and stamped new_version: the later arrival at the server wins. A field
-    whose base version differs from its current version was written by someone else since the edit's base,
-    so it is also reported as a conflict (its overwritten value is kept for review). Writing a field whose
-    current version already is new_version is a re-apply of the same change and reports nothing.
+    A field whose incoming value equals its current (versioned) value is left as it is: not written, not
+    re-versioned, not a conflict, since nothing would be lost (the same value sent again, an unchanged part
+    the server derived, or two devices that made the same edit). Every other incoming field is written and
+    stamped new_version: the later arrival at the server wins. If its base version differs from its current
+    version, someone else wrote it since the edit's base, so it is also reported as a conflict (its
+    overwritten value is kept for review). Writing a field whose current version already is new_version is a
+    re-apply of the same change and reports nothing. The returned versions hold every incoming field's
+    version after the merge, so the sender's next edit names the right base.
     """
     values = dict(current_values)
     versions = dict(current_versions)
     conflicts: list[str] = []
     for name in sorted(incoming_values):
         current = versions.get(name, 0)
+        # Only a versioned value counts as unchanged: a never-written one (deleted before any delete) gets a
+        # version now, so the sender has one to name.
+        if current and name in values and same_value(values[name], incoming_values[name]):
+            continue
         base = base_versions.get(name, 0)
         if current not in (0, base, new_version):
             conflicts.append(name)

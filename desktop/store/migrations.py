@@ -141,12 +141,22 @@ def _conflicts(db: sqlite_utils.Database) -> None:
     )
 
 
+def _sync_extra(db: sqlite_utils.Database) -> None:
+    # Fields a newer app version wrote that this one does not know (contract point 10): kept as the server sent
+    # them (JSON), so this laptop's digests agree with the server's; never shown and never pushed from here.
+    db.execute(
+        "CREATE TABLE sync_extra (record_type TEXT NOT NULL, record_id TEXT NOT NULL, field TEXT NOT NULL,"
+        " value TEXT, PRIMARY KEY (record_type, record_id, field)) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: list[Migration] = [
     ("0001_initial_schema", _initial_schema),
     ("0002_search_index", _search_index),
     ("0003_session_sort_indexes", _session_sort_indexes),
     ("0004_sync_state", _sync_state),
     ("0005_conflicts", _conflicts),
+    ("0006_sync_extra", _sync_extra),
 ]
 
 

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import uuid
-from collections.abc import Callable, Generator, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Generator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -15,15 +13,28 @@ from typing import Any
 
 from desktop.store import settings
 from desktop.store.conflicts import fetch_conflicts
-from desktop.store.store import Store, StoreError
+
+# Re-exported: the UI and older callers ask the engine for the token.
+from desktop.store.device_token import TOKEN_FILE as TOKEN_FILE
+from desktop.store.device_token import read_token as read_token
+from desktop.store.device_token import token_path as token_path
+from desktop.store.device_token import write_token
+from desktop.store.outbox import promote_refused_inserts, requeue_unreceived, withhold_default_categories
+from desktop.store.store import Store
+from desktop.store.sync_apply import CURSOR as CURSOR
+from desktop.store.sync_apply import apply_page as apply_page
+from desktop.store.sync_apply import compare_summary as compare_summary
+from desktop.store.sync_apply import local_counts as local_counts
+from desktop.store.sync_apply import local_digests as local_digests
+from desktop.store.sync_apply import references_unchecked, remember_versions
+from desktop.store.sync_repair import remember_unrepaired, repair, worth_repairing
+from desktop.store.versions import remember_latest, running_version
 from sync.client import SyncClient, SyncError
 from sync.ids import utc_now
-from sync.protocol import digest
-from sync.records import DEFAULT_CATEGORIES, RECORD_TYPES, RecordInvalid, category_id
+from sync.protocol import LatestVersion
+from sync.records import DEFAULT_CATEGORIES, category_id
 from sync.units import find_commune
 
-TOKEN_FILE = "device-token"
-CURSOR = "sync_cursor"
 SERVER_DEVICE_ID = "server_device_id"
 CA_BUNDLE = "ca_bundle"
 BATCH_BYTES = 256_000  # JSON bytes per push request, before compression: a slow link finishes one in time
@@ -37,15 +48,18 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass(frozen=True)
 class SyncSummary:
-    """What one sync did: changes sent, applied and rejected by the server, records received, clock skew."""
+    """What one sync did: changes sent, applied and rejected by the server, records received, clock skew, repair."""
 
     pushed: int
     applied: int
     rejected: int
     pulled: int
     skew_seconds: float | None = None
-    mismatched: tuple[str, ...] = field(default=())  # record types whose count or digest differs from the server's
+    mismatched: tuple[str, ...] = field(default=())  # types still differing from the server after the repair
     conflicts: int = 0  # new entries in the "Cần xem lại" list
+    repaired: tuple[str, ...] = field(default=())  # types that differed and were mended by re-pulling them
+    requeued: int = 0  # records the server had lost, sent to it again
+    latest_version: LatestVersion | None = None  # the newest app the province published (None: none published)
 
     @property
     def clock_warning(self) -> bool:
@@ -62,29 +76,7 @@ class Enrollment:
     pulled: int
 
 
-# ----- enrollment and the device token -----
-
-
-def token_path(folder: Path) -> Path:
-    """Where the device token is kept (the OS keyring comes in a later slice)."""
-    return Path(folder) / TOKEN_FILE
-
-
-def read_token(folder: Path) -> str | None:
-    """The device token, or None before enrollment."""
-    try:
-        return token_path(folder).read_text(encoding="utf-8").strip() or None
-    except FileNotFoundError:
-        return None
-
-
-def _write_token(folder: Path, token: str) -> None:
-    path = token_path(folder)
-    # Created 0600 from the start, so the token is never readable by others even for a moment.
-    handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(token)
-    os.chmod(path, 0o600)
+# ----- enrollment -----
 
 
 def enroll(
@@ -123,7 +115,7 @@ def _enroll(store: Store, folder: Path, server_url: str, client: SyncClient, ans
             f"mã đăng ký thuộc {enrolled.full_name} ({enrolled.code}).",
             "wrong_commune",
         )
-    _write_token(folder, token)
+    write_token(folder, token)
     with store.transaction():
         store.set_meta(settings.SERVER_URL.key, server_url.rstrip("/"))
         store.set_meta(SERVER_DEVICE_ID, str(answer.get("device_id") or ""))
@@ -133,7 +125,9 @@ def _enroll(store: Store, folder: Path, server_url: str, client: SyncClient, ans
             store.set_meta("code_scheme", str(answer.get("scheme") or "2025"))
         store.set_meta(CURSOR, "0")
     client.token = token
+    withheld = withhold_default_categories(store, enrolled.code)
     pulled = pull(store, client)
+    requeue_unreceived(store, withheld)
     if not store.count("categories", include_deleted=True):
         _default_categories(store, enrolled.code)
     store.set_commune(enrolled.code)
@@ -168,7 +162,7 @@ def client_for(store: Store, folder: Path) -> SyncClient:
 def sync(
     store: Store, folder: Path, *, client: SyncClient | None = None, progress: Progress | None = None
 ) -> SyncSummary:
-    """Push pending changes, pull the commune's new records, then compare counts with the server."""
+    """Push pending changes, pull the commune's new records, compare with the server and repair what differs."""
     own = client is None
     client = client or client_for(store, folder)
     try:
@@ -177,7 +171,22 @@ def sync(
         conflicts = fetch_conflicts(store, client)
         if not store.count("categories", include_deleted=True):  # an enrollment whose first pull was cut off
             _default_categories(store, store.commune.code if store.commune else "")
-        mismatched = compare_summary(store, client.summary())
+        answer = _summary(store, client)
+        latest = remember_latest(store, answer.get("latest_version"))
+        mismatched = compare_summary(store, answer)
+        repaired: tuple[str, ...] = ()
+        requeued = 0
+        to_repair = worth_repairing(store, mismatched, answer)
+        if to_repair:
+            done = repair(store, client, to_repair, answer.get("counts") or {}, progress)
+            requeued = sum(done.requeued.values())
+            if requeued:  # records the server lost go back to it in this same sync
+                more = push(store, client, progress)
+                pushed, applied, rejected = pushed + more[0], applied + more[1], rejected + more[2]
+            answer = _summary(store, client)
+            still = compare_summary(store, answer)
+            repaired, mismatched = tuple(name for name in mismatched if name not in still), still
+        remember_unrepaired(store, mismatched, answer)
         skew = None
         if client.server_time is not None:
             skew = (client.server_time - datetime.now(UTC)).total_seconds()
@@ -185,7 +194,12 @@ def sync(
     finally:
         if own:
             client.close()
-    return SyncSummary(pushed, applied, rejected, pulled, skew, mismatched, conflicts)
+    return SyncSummary(pushed, applied, rejected, pulled, skew, mismatched, conflicts, repaired, requeued, latest)
+
+
+def _summary(store: Store, client: SyncClient) -> dict[str, Any]:
+    # The app version and what is still only on this laptop ride along for the province's device list.
+    return client.summary(app_version=running_version(), pending=store.pending_changes())
 
 
 def pending_batches(store: Store, limit_bytes: int = BATCH_BYTES) -> Generator[list[dict[str, Any]]]:
@@ -232,6 +246,7 @@ def batch_id(device_id: str, batch: list[dict[str, Any]]) -> str:
 def push(store: Store, client: SyncClient, progress: Progress | None = None) -> tuple[int, int, int]:
     """Send the outbox batch by batch and mark each change synced or rejected; returns (sent, applied, rejected)."""
     device_id = store.get_meta(SERVER_DEVICE_ID) or store.device_id
+    promote_refused_inserts(store)
     total = store.pending_changes()
     sent = applied = rejected = 0
     # Batches are built afresh after each reply: the next one's base versions come from that reply.
@@ -252,7 +267,7 @@ def push(store: Store, client: SyncClient, progress: Progress | None = None) -> 
                 if result.get("status") == "applied":
                     applied += 1
                     store.db.execute("UPDATE changes SET sync_state = 'synced' WHERE seq = ?", [change["seq"]])
-                    _remember_versions(store, change["record_type"], change["record_id"], result.get("versions"))
+                    remember_versions(store, change["record_type"], change["record_id"], result.get("versions"))
                 else:
                     rejected += 1
                     reason = str(result.get("reason") or "Máy chủ tỉnh từ chối thay đổi này.")
@@ -282,19 +297,10 @@ def wire_change(store: Store, device_id: str, change: dict[str, Any]) -> dict[st
     return wire
 
 
-def _remember_versions(store: Store, type_name: str, record_id: str, versions: Any) -> None:
-    if not isinstance(versions, dict):
-        return
-    store.db.conn.executemany(
-        "INSERT OR REPLACE INTO sync_versions (record_type, record_id, field, version) VALUES (?, ?, ?, ?)",
-        [(type_name, record_id, str(name), int(version)) for name, version in versions.items()],
-    )
-
-
 def pull(store: Store, client: SyncClient, progress: Progress | None = None) -> int:
     """Fetch pages after the cursor until the server has no more; each page and its cursor commit together."""
     received = 0
-    with _references_unchecked(store):
+    with references_unchecked(store):
         for _page in range(1_000_000):  # bounded: a server that never says "no more" cannot hang a laptop
             cursor = int(store.get_meta(CURSOR) or 0)
             page = client.pull(cursor, PAGE_SIZE)
@@ -314,74 +320,3 @@ def pull(store: Store, client: SyncClient, progress: Progress | None = None) -> 
             if not page.get("more") or new_cursor <= cursor:
                 break
     return received
-
-
-def apply_page(store: Store, records: list[dict[str, Any]], cursor: int) -> int:
-    """Write one pulled page and the new cursor in one transaction; returns how many records were stored."""
-    stored = 0
-    with store.transaction():
-        for record in records:
-            type_name = str(record.get("record_type") or "")
-            if type_name not in RECORD_TYPES:
-                continue  # a type this version does not know: skipped (keeping it needs a later slice's re-pull)
-            try:
-                kept = store.apply_remote(type_name, record)
-            except (StoreError, RecordInvalid):
-                continue  # another commune's record (or a malformed id): never stored
-            versions = {k: v for k, v in (record.get("versions") or {}).items() if k not in kept}
-            _remember_versions(store, type_name, str(record["record_id"]).lower(), versions)
-            stored += 1
-        store.set_meta(CURSOR, str(cursor))
-    return stored
-
-
-@contextmanager
-def _references_unchecked(store: Store) -> Iterator[None]:
-    # The server sends each record at its last change, so a team may arrive a page before the village
-    # it names, and it does not check references in this slice: the laptop must not refuse the page.
-    store.db.execute("PRAGMA foreign_keys = OFF")
-    try:
-        yield
-    finally:
-        store.db.execute("PRAGMA foreign_keys = ON")
-
-
-_ACCEPTED = (
-    "id NOT IN (SELECT record_id FROM changes"
-    " WHERE record_type = ? AND op = 'insert' AND sync_state IN ('pending', 'rejected'))"
-)
-
-
-def local_counts(store: Store) -> dict[str, int]:
-    """Records per type that the server should hold too: all of them, less those created but not yet accepted."""
-    return {
-        name: int(store.db.execute(f"SELECT count(*) FROM {name} WHERE {_ACCEPTED}", [name]).fetchone()[0])
-        for name in RECORD_TYPES
-    }
-
-
-def local_digests(store: Store) -> dict[str, str]:
-    """Per-type digests as the server computes them, over the fields the server has versioned."""
-    found: dict[str, str] = {}
-    for name in RECORD_TYPES:
-        seen: dict[str, list[str]] = {}
-        for record_id, field_name in store.db.execute(
-            "SELECT record_id, field FROM sync_versions WHERE record_type = ? AND field != 'deleted'", [name]
-        ):
-            seen.setdefault(record_id, []).append(field_name)
-        rows = store.rows(name, _ACCEPTED, [name], include_deleted=True)
-        found[name] = digest(
-            (row["id"], int(row["deleted"]), {f: row.get(f) for f in seen.get(row["id"], [])}) for row in rows
-        )
-    return found
-
-
-def compare_summary(store: Store, summary: dict[str, Any]) -> tuple[str, ...]:
-    """Record types whose count or digest differs from the server's (the automatic re-pull is a later slice)."""
-    counts, digests = summary.get("counts") or {}, summary.get("digest") or {}
-    our_counts, our_digests = local_counts(store), local_digests(store)
-    return tuple(
-        name
-        for name in RECORD_TYPES
-        if int(counts.get(name, 0)) != our_counts[name] or digests.get(name, our_digests[name]) != our_digests[name]
-    )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -11,12 +10,12 @@ from importlib.metadata import PackageNotFoundError, version
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QWidget,
 )
@@ -222,18 +221,14 @@ class MainWindow(QMainWindow):
 
         backup_now(self.ctx, self)
 
-    def show_about(self) -> None:
-        """Version, licence and where the data is."""
-        QMessageBox.about(
-            self,
-            self.tr("Giới thiệu Tổ Số"),
-            self.tr(
-                "<h3>Tổ Số {version}</h3>"
-                "<p>Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ.</p>"
-                "<p>Giấy phép: GNU GPL phiên bản 3 trở lên (GPL-3.0-or-later).</p>"
-                "<p>Thư mục dữ liệu:<br>{folder}</p>"
-            ).format(version=html.escape(app_version()), folder=html.escape(str(self.ctx.data_dir or ""))),
-        )
+    def show_about(self) -> QDialog:
+        """Version, licences and where the data is (window-modal, so the caller is not blocked)."""
+        from desktop.ui.about_dialog import AboutDialog
+
+        dialog = AboutDialog(self.ctx.data_dir, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     # ----- geometry -----
 

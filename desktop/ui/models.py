@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop.store.describe import title
+from desktop.store.record_sync import type_states
 from desktop.store.store import Store
 from desktop.store.teams import active_memberships
 from desktop.ui import i18n
@@ -70,13 +71,7 @@ def sync_label(state: Any) -> str:
 
 def sync_states(store: Store, type_name: str) -> dict[str, tuple[str, str | None]]:
     """Record id -> (state, reason) of each record's latest change: one query for the whole list."""
-    rows = store.db.execute(
-        "SELECT c.record_id, c.sync_state, c.sync_reason FROM changes c"
-        " JOIN (SELECT max(seq) AS seq FROM changes WHERE record_type = ? GROUP BY record_id) latest"
-        " ON c.seq = latest.seq",
-        [type_name],
-    )
-    return {record_id: (state, reason) for record_id, state, reason in rows}
+    return type_states(store.db, type_name)  # a refused edit stays shown after the repair pulls it back
 
 
 def plain_order(value: Any) -> tuple[bool, Any]:
@@ -158,6 +153,8 @@ class RecordTableModel(QAbstractTableModel):
         row, column = self._rows[index.row()], self.COLUMNS[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column.key == SYNC_KEY and row.get("sync_reason"):
             return row["sync_reason"]  # why the server refused it, in its own (Vietnamese) words
+        if role == Qt.ItemDataRole.ForegroundRole and column.key == SYNC_KEY and row.get(SYNC_KEY) == "rejected":
+            return QColor(ATTENTION_COLOR)  # a refused record needs the official's attention
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return column.display(row.get(column.key))
         if role == SORT_ROLE:

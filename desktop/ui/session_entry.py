@@ -48,6 +48,7 @@ from desktop.store.store import StoreError
 from desktop.ui import i18n
 from desktop.ui.context import AppContext
 from desktop.ui.undo import run_undoable
+from desktop.ui.widgets.record_dialog import rejection_label, show_rejection
 from desktop.ui.widgets.record_form import ERROR_STYLE, INVALID_STYLE
 from sync.dates import display_date
 from sync.records import FieldError, RecordInvalid, record_type
@@ -137,6 +138,7 @@ class SessionEntry(QWidget):
         self.last_saved.setWordWrap(True)
         self.last_saved.setStyleSheet("color: #1b5e20;")
         self.general_error = self._error_label("")
+        self.rejection = rejection_label()  # why the province refused the session being edited
 
         # Alt+L, Alt+N, Alt+A, Alt+H, Alt+C: letters the menu bar (T, S, I, G) does not use.
         self.category_box = QGroupBox(self.tr("&Lĩnh vực hỗ trợ và số người"))
@@ -226,6 +228,7 @@ class SessionEntry(QWidget):
         layout.setContentsMargins(8, 4, 8, 4)
         layout.addWidget(self.heading)
         layout.addWidget(self.hint)
+        layout.addWidget(self.rejection)
         layout.addLayout(form)
         layout.addWidget(self.general_error)
         layout.addLayout(buttons)
@@ -520,6 +523,7 @@ class SessionEntry(QWidget):
         self._fill_members()
         self.clear_errors()
         self.dirty = False
+        self.rejection.hide()
         self.heading.setText(self.tr("Nhập buổi hỗ trợ"))
         self.hint.setText(self.tr("Enter: lưu, sang phiếu sau · Esc: xóa phiếu · F6: sang bảng"))
         self.save_button.setText(self.tr("Lưu (Enter)"))
@@ -558,6 +562,7 @@ class SessionEntry(QWidget):
         self.hint.setText(self.tr("Enter: lưu thay đổi · Esc: thôi sửa · F6: sang bảng"))
         self.save_button.setText(self.tr("Lưu thay đổi (Enter)"))
         self.clear_button.setText(self.tr("Thôi sửa (Esc)"))
+        show_rejection(self.rejection, self.ctx.store, "sessions", record_id)
         self.editing_changed.emit(record_id)
         return True
 

@@ -22,7 +22,9 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QColor
 
+from desktop.store.record_sync import REJECTED, SyncState, latest_states
 from desktop.store.session_queries import (
     PAGE_SIZE,
     SORT_CITIZENS,
@@ -43,7 +45,7 @@ from desktop.store.session_queries import (
 from desktop.store.store import Store
 from desktop.ui import i18n
 from desktop.ui.context import ALL_TYPES, AppContext, Job, JobCancelled, Worker
-from desktop.ui.models import ID_ROLE
+from desktop.ui.models import ATTENTION_COLOR, ID_ROLE, sync_label
 
 log = logging.getLogger(__name__)
 Index = QModelIndex | QPersistentModelIndex
@@ -56,9 +58,11 @@ class SessionsModel(QAbstractTableModel):
     """Sessions matching a SessionQuery, in its order, fetched on demand (canFetchMore/fetchMore)."""
 
     CONTEXT = "SessionsModel"
-    DATE, TIME, TEAM, PLACE, CATEGORIES, CITIZENS, MEMBERS, NOTES = range(8)
+    # The sync state second: at 1366 px the columns after the place are scrolled out of sight.
+    DATE, SYNC, TIME, TEAM, PLACE, CATEGORIES, CITIZENS, MEMBERS, NOTES = range(9)
     HEADERS = (
         QT_TRANSLATE_NOOP("SessionsModel", "Ngày"),
+        QT_TRANSLATE_NOOP("SessionsModel", "Đồng bộ"),
         QT_TRANSLATE_NOOP("SessionsModel", "Giờ"),
         QT_TRANSLATE_NOOP("SessionsModel", "Tổ"),
         QT_TRANSLATE_NOOP("SessionsModel", "Địa điểm"),
@@ -67,6 +71,9 @@ class SessionsModel(QAbstractTableModel):
         QT_TRANSLATE_NOOP("SessionsModel", "Thành viên tham gia"),
         QT_TRANSLATE_NOOP("SessionsModel", "Ghi chú"),
     )
+    # The columns session_queries.cells() fills, in its order (what an export writes): all but the sync state.
+    CELL_COLUMNS = (DATE, TIME, TEAM, PLACE, CATEGORIES, CITIZENS, MEMBERS, NOTES)
+    _CELL_OF: ClassVar[dict[int, int]] = {column: cell for cell, column in enumerate(CELL_COLUMNS)}
     # The columns that sort (in SQL); the others keep the order they are clicked in.
     SORT_KEYS: ClassVar[dict[int, str]] = {DATE: SORT_DATE, TEAM: SORT_TEAM, PLACE: SORT_PLACE, CITIZENS: SORT_CITIZENS}
 
@@ -91,6 +98,8 @@ class SessionsModel(QAbstractTableModel):
         # tracking: 100,000 loaded rows of dicts made every full collection pause the table for 100 ms.
         self._ids: list[str] = []
         self._cells: list[tuple[Any, ...]] = []
+        # The sync state of each row's latest change, read per page (never for all 100,000 sessions).
+        self._states: list[SyncState] = []
         self._cursor: Cursor | None = None
         self._names = Names({}, {}, {})
         self._preparation: Preparation | None = None  # what the GUI connection's TEMP tables hold
@@ -117,7 +126,7 @@ class SessionsModel(QAbstractTableModel):
         if self._job is not None:
             self._job.cancel()
         prepared = self._preparation if self._preparation and self._preparation.serves(query) else None
-        filters = (query.team_id, query.date_from, query.date_to, query.category, query.expression)
+        filters = (query.team_id, query.date_from, query.date_to, query.category, query.expression, query.unsynced)
         recount = filters != self._counted
 
         def task(store: Store, job: Job) -> tuple[Preparation, tuple[int, int] | None]:
@@ -155,6 +164,7 @@ class SessionsModel(QAbstractTableModel):
             self._install(store, preparation)
             self._names = Names.load(store.db, i18n.language(), short=True)
             rows, cursor = read_page(store.db, self.query, None, self.page_size)
+            states = self._read_states(rows)
         except Exception as error:  # a damaged or locked file: say so instead of showing stale rows
             self._failed(generation, error)
             return
@@ -162,6 +172,7 @@ class SessionsModel(QAbstractTableModel):
         self._cursor = cursor
         self._ids = [row["id"] for row in rows]
         self._cells = [tuple(cells(row, self._names)) for row in rows]
+        self._states = states
         self.endResetModel()
         if counted is not None:
             self.total, self.citizens = counted
@@ -189,6 +200,12 @@ class SessionsModel(QAbstractTableModel):
     def _data_changed(self, type_name: str) -> None:
         if type_name in WATCHED:
             self.reload(data_changed=True)
+
+    def _read_states(self, rows: list[dict[str, Any]]) -> list[SyncState]:
+        """The sync state of each row of a page: one query joining the page's ids with their latest change."""
+        ids = [row["id"] for row in rows]
+        states = latest_states(self.ctx.store.db, "sessions", ids)
+        return [states.get(record_id, ("", None)) for record_id in ids]
 
     # ----- rows -----
 
@@ -227,6 +244,7 @@ class SessionsModel(QAbstractTableModel):
             return
         try:
             rows, cursor = read_page(self.ctx.store.db, self.query, self._cursor, self.page_size)
+            states = self._read_states(rows)
         except Exception as error:
             self._cursor = None  # do not ask again on every scroll
             self._failed(self._generation, error)
@@ -238,13 +256,16 @@ class SessionsModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
         self._ids.extend(row["id"] for row in rows)
         self._cells.extend(tuple(cells(row, self._names)) for row in rows)
+        self._states.extend(states)
         self.endInsertRows()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
+        if index.column() == self.SYNC:
+            return self._sync_data(index.row(), role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = self._cells[index.row()][index.column()]
+            value = self._cells[index.row()][self._CELL_OF[index.column()]]
             if role == Qt.ItemDataRole.DisplayRole and index.column() == self.CITIZENS:
                 return str(value)
             return value if role == Qt.ItemDataRole.DisplayRole or value != "" else None
@@ -253,6 +274,23 @@ class SessionsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.CITIZENS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+    def _sync_data(self, row: int, role: int) -> Any:
+        state, reason = self._states[row]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return sync_label(state)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            # Why the server refused it, in its own (Vietnamese) words; otherwise the state itself.
+            return reason if state == REJECTED and reason else sync_label(state) or None
+        if role == Qt.ItemDataRole.ForegroundRole and state == REJECTED:
+            return QColor(ATTENTION_COLOR)
+        if role == ID_ROLE:
+            return self._ids[row]
+        return None
+
+    def sync_state(self, row: int) -> SyncState:
+        """(state, reason) of a row's latest change, as read with its page."""
+        return self._states[row]
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.HEADERS):

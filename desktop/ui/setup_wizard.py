@@ -47,6 +47,7 @@ from desktop.ui.widgets.hint import hint_label
 from desktop.ui.widgets.job_progress import checking_progress, run_with_progress
 from desktop.ui.widgets.officials_form import OfficialsForm
 from desktop.ui.widgets.record_form import ERROR_STYLE, INVALID_STYLE
+from sync.enrollment import EnrollmentLinkError, parse_enrollment_uri
 from sync.records import RecordInvalid, record_type
 from sync.units import Commune, find_commune
 
@@ -296,6 +297,10 @@ class ServerPage(QWizardPage):
         self.url_error = QLabel()
         self.url_error.setStyleSheet(ERROR_STYLE)
         self.url_error.hide()
+        # The enrolment sheet's link (its QR code, scanned or pasted) carries the address: take it from there.
+        self.link_note = QLabel()
+        self.link_note.setWordWrap(True)
+        self.link_note.hide()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -303,10 +308,12 @@ class ServerPage(QWizardPage):
         layout.addWidget(url_label)
         layout.addWidget(self.url_edit)
         layout.addWidget(self.url_error)
+        layout.addWidget(self.link_note)
         layout.addSpacing(16)
         layout.addWidget(self.summary)
         layout.addStretch(1)
         self.url_edit.textEdited.connect(lambda _text: self._show_error(False))
+        self.url_edit.textChanged.connect(self._link_pasted)
 
     def initializePage(self) -> None:
         wizard = self.wizard()
@@ -316,6 +323,24 @@ class ServerPage(QWizardPage):
     def first_field(self) -> QWidget:
         """Where typing starts on this page."""
         return self.url_edit
+
+    def _link_pasted(self, text: str) -> None:
+        if "toso-enroll" not in text.lower():
+            return
+        try:
+            link = parse_enrollment_uri(text)
+        except EnrollmentLinkError as error:
+            self.link_note.setText(str(error))
+            self.link_note.show()
+            return
+        self.url_edit.setText(link.server or "")
+        self.link_note.setText(
+            self.tr(
+                "Đã lấy địa chỉ máy chủ từ liên kết đăng ký. Sau khi hoàn tất, mở mục Đồng bộ và dán lại liên kết "
+                "này để đăng ký máy (mã {code} dùng một lần)."
+            ).format(code=link.code)
+        )
+        self.link_note.show()
 
     def _show_error(self, show: bool) -> None:
         self.url_error.setText(

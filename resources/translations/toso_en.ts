@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="44"/>
+        <source>Giới thiệu Tổ Số</source>
+        <translation>About Tổ Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="49"/>
+        <source>&lt;h2&gt;Tổ Số {version}&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Tổ Số {version}&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="51"/>
+        <source>Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ và giấy tờ.</source>
+        <translation>Community digital technology teams of a commune: villages, teams, members, support sessions and paperwork.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="63"/>
+        <source>Phần mềm tự do theo Giấy phép Công cộng GNU, phiên bản 3 trở lên (&lt;a href=&quot;{gpl}&quot;&gt;GPL-3.0-or-later&lt;/a&gt;).&lt;br&gt;Phông chữ Liberation Serif trong tài liệu PDF: &lt;a href=&quot;{ofl}&quot;&gt;SIL OFL 1.1&lt;/a&gt; (Giấy phép Phông chữ Mở SIL).</source>
+        <translation>Free software under the GNU General Public License, version 3 or later (&lt;a href="{gpl}"&gt;GPL-3.0-or-later&lt;/a&gt;).&lt;br&gt;The Liberation Serif font in the PDF documents: &lt;a href="{ofl}"&gt;SIL OFL 1.1&lt;/a&gt; (SIL Open Font License).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="73"/>
+        <source>Thư mục dữ liệu:</source>
+        <translation>Data folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="77"/>
+        <source>Mở thư mục dữ liệu</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about_dialog.py" line="85"/>
+        <source>Qt {qt} · PySide6 {pyside} · Python {python}</source>
+        <translation>Qt {qt} · PySide6 {pyside} · Python {python}</translation>
+    </message>
+</context>
+<context>
     <name>ActionDialog</name>
     <message>
         <location filename="../../desktop/ui/member_dialogs.py" line="237"/>
@@ -374,52 +412,52 @@ The data from before the restore is kept in:
 <context>
     <name>CommunePage</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="61"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="62"/>
         <source>Xã của bạn</source>
         <translation>Your commune</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="63"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="64"/>
         <source>Chọn tỉnh, rồi chọn xã, phường hoặc đặc khu mà máy này phục vụ. Gõ để tìm, không cần gõ dấu.</source>
         <translation>Choose the province, then the commune, ward or special zone this computer serves. Type to search; there is no need to type diacritics.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="65"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="66"/>
         <source>Tỉnh, thành &amp;phố:</source>
         <translation>&amp;Province or city:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="65"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="66"/>
         <source>Ví dụ: lang son</source>
         <translation>e.g. lang son</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="67"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
         <source>&amp;Xã, phường, đặc khu:</source>
         <translation>&amp;Commune, ward or special zone:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="67"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="68"/>
         <source>Ví dụ: tan thanh</source>
         <translation>e.g. tan thanh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="87"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="88"/>
         <source>Không có tỉnh, thành phố nào khớp với “{text}”.</source>
         <translation>No province or city matches “{text}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="92"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="93"/>
         <source>Chọn tỉnh trước.</source>
         <translation>Choose the province first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="96"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="97"/>
         <source>{unit} ({code})</source>
         <translation>{unit} ({code})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="99"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="100"/>
         <source>Không có đơn vị nào khớp với “{text}”.</source>
         <translation>No commune, ward or special zone matches “{text}”.</translation>
     </message>
@@ -592,37 +630,37 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="187"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="197"/>
         <source>Mỗi căn cứ pháp lý một dòng (Enter để xuống dòng)</source>
         <translation>One legal basis per line (Enter starts a new line)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="204"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="214"/>
         <source>{name} (đã giải thể)</source>
         <translation>{name} (dissolved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="284"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="294"/>
         <source>Phó Chủ tịch</source>
         <translation>Phó Chủ tịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="305"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="315"/>
         <source>Năm {year} đã có quyết định số {number} ({status}{date}). Hãy kiểm tra lại số.</source>
         <translation>Decision no. {number} already exists for {year} ({status}{date}). Check the number.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="309"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="319"/>
         <source>, ngày {date}</source>
         <translation>, dated {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="321"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="331"/>
         <source>Thêm quyết định số {number}</source>
         <translation>Add decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="326"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="336"/>
         <source>Sửa quyết định số {number}</source>
         <translation>Edit decision no. {number}</translation>
     </message>
@@ -803,32 +841,37 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionsModel</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="73"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="82"/>
         <source>Số quyết định</source>
         <translation>Number</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="77"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="86"/>
         <source>Ngày ký</source>
         <translation>Signed on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="78"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="87"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="79"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="88"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="80"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="89"/>
         <source>Người ký</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="81"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="90"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="91"/>
         <source>Các tổ</source>
         <translation>Teams</translation>
     </message>
@@ -836,113 +879,113 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionsView</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="356"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="366"/>
         <source>quyết định</source>
         <translation>decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="357"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="367"/>
         <source>Danh sách quyết định</source>
         <translation>List of decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="358"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="368"/>
         <source>Soạn dự thảo quyết định mới (Ctrl+N)</source>
         <translation>Draft a new decision (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="359"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="369"/>
         <source>Sửa dự thảo đang chọn (F2 hoặc Enter)</source>
         <translation>Edit the selected draft (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="360"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="370"/>
         <source>Xóa dự thảo đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
         <translation>Delete the selected draft (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="366"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="376"/>
         <source>Chi tiết quyết định</source>
         <translation>Decision details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="375"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="385"/>
         <source>Quyết định đã ban hành được giữ nguyên; muốn thay đổi, hãy soạn quyết định mới để thay thế.</source>
         <translation>Issued decisions are kept as they are; to change one, draft a new decision to replace it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="416"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="426"/>
         <source>Xem trước / In</source>
         <translation>Preview / Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="418"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="428"/>
         <source>Xem trước, in hoặc lưu quyết định ra PDF (Ctrl+P)</source>
         <translation>Preview, print or save the decision as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="422"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="432"/>
         <source>Ban hành…</source>
         <translation>Issue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="424"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="434"/>
         <source>Ban hành dự thảo đang chọn; sau đó không sửa được (Ctrl+B)</source>
         <translation>Issue the selected draft; it cannot be edited afterwards (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="428"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="438"/>
         <source>Ban hành quyết định thay thế…</source>
         <translation>Issue a replacement decision…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="430"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="440"/>
         <source>Soạn dự thảo kiện toàn thay thế quyết định đã ban hành đang chọn (Ctrl+Shift+B)</source>
         <translation>Draft a restructuring decision to replace the selected issued decision (Ctrl+Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="462"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="472"/>
         <source>Quyết định đã ban hành không thể sửa; hãy ban hành quyết định mới để thay thế.</source>
         <translation>An issued decision cannot be edited; issue a new decision to replace it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="487"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="497"/>
         <source>Chọn một quyết định để xem, hoặc nhấn Ctrl+N để soạn mới.</source>
         <translation>Select a decision to view it, or press Ctrl+N to draft a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="499"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="509"/>
         <source>Quyết định số {number}</source>
         <translation>Decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="513"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="523"/>
         <source>Chưa chọn tổ nào.</source>
         <translation>No team chosen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="533"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="546"/>
         <source>Không sửa được quyết định</source>
         <translation>Cannot edit the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="558"/>
         <location filename="../../desktop/ui/views/decisions.py" line="571"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="584"/>
         <source>Không xóa được quyết định</source>
         <translation>Cannot delete the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="559"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="572"/>
         <source>Quyết định số {number} đã ban hành nên được giữ lại trong hồ sơ.</source>
         <translation>Decision no. {number} has been issued, so it stays on record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="567"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="580"/>
         <source>Xóa dự thảo quyết định số {number}</source>
         <translation>Delete draft decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="574"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="587"/>
         <source>Đã xóa dự thảo quyết định số {number}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Draft decision no. {number} deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2001,159 +2044,149 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="46"/>
+        <location filename="../../desktop/ui/main_window.py" line="45"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="47"/>
+        <location filename="../../desktop/ui/main_window.py" line="46"/>
         <source>Thôn/Tổ dân phố</source>
         <translation>Villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="47"/>
         <source>Tổ CNSCĐ</source>
         <translation>Teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/main_window.py" line="48"/>
         <source>Thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>Hoạt động hỗ trợ</source>
         <translation>Support sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>Quyết định</source>
         <translation>Decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>Báo cáo</source>
         <translation>Reports</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="53"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="54"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="80"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Các mục</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="83"/>
+        <location filename="../../desktop/ui/main_window.py" line="82"/>
         <source>{label} (Ctrl+{number})</source>
         <translation>{label} (Ctrl+{number})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>&amp;Tệp</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>&amp;Nhập từ Excel/CSV…</source>
         <translation>&amp;Import from Excel/CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>&amp;Sao lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
         <source>&amp;Thoát</source>
         <translation>E&amp;xit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>&amp;Sửa</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>&amp;Hoàn tác</source>
         <translation>&amp;Undo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>&amp;Làm lại</source>
         <translation>&amp;Redo</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Đ&amp;i tới</source>
         <translation>&amp;Go</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>Trợ &amp;giúp</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>&amp;Giới thiệu</source>
         <translation>&amp;About Tổ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Thay đổi chưa gửi: {count}</source>
         <translation>Pending changes: {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Đồng bộ lần cuối: {when}</source>
         <translation>Last sync: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Dữ liệu: {folder}</source>
         <translation>Data: {folder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>Lỗi đồng bộ: {error}</source>
         <translation>Sync error: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>chưa chọn xã</source>
         <translation>no commune chosen</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Tổ Số — {place}</source>
         <translation>Tổ Số — {place}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="229"/>
-        <source>Giới thiệu Tổ Số</source>
-        <translation>About Tổ Số</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
-        <source>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Quản lý Tổ công nghệ số cộng đồng cấp xã: thôn, tổ, thành viên, hoạt động hỗ trợ.&lt;/p&gt;&lt;p&gt;Giấy phép: GNU GPL phiên bản 3 trở lên (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Thư mục dữ liệu:&lt;br&gt;{folder}&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Tổ Số {version}&lt;/h3&gt;&lt;p&gt;Managing community digital technology teams at commune level: villages, teams, members, support sessions.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL version 3 or later (GPL-3.0-or-later).&lt;/p&gt;&lt;p&gt;Data folder:&lt;br&gt;{folder}&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2351,12 +2384,12 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>OfficialsPage</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="124"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="125"/>
         <source>Lãnh đạo và cán bộ phụ trách</source>
         <translation>Leaders and officer in charge</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="127"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="128"/>
         <source>Tên người ký quyết định và cán bộ phụ trách chuyển đổi số. Có thể bỏ trống và bổ sung sau trong Cài đặt.</source>
         <translation>The names of the person who signs decisions and of the digital transformation officer. You can leave them blank and add them later in Settings.</translation>
     </message>
@@ -2580,42 +2613,42 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>PeopleModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="287"/>
+        <location filename="../../desktop/ui/models.py" line="284"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="288"/>
+        <location filename="../../desktop/ui/models.py" line="285"/>
         <source>Năm sinh</source>
         <translation>Birth year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="289"/>
+        <location filename="../../desktop/ui/models.py" line="286"/>
         <source>Giới tính</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="290"/>
+        <location filename="../../desktop/ui/models.py" line="287"/>
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="291"/>
+        <location filename="../../desktop/ui/models.py" line="288"/>
         <source>Chức vụ</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="292"/>
+        <location filename="../../desktop/ui/models.py" line="289"/>
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="293"/>
+        <location filename="../../desktop/ui/models.py" line="290"/>
         <source>Chức danh trong Tổ</source>
         <translation>Role in team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="294"/>
+        <location filename="../../desktop/ui/models.py" line="291"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
@@ -2990,34 +3023,49 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="29"/>
+        <source>Máy chủ tỉnh từ chối thay đổi gần nhất. Hãy sửa rồi lưu lại để gửi lại.</source>
+        <translation>The province server refused the latest change. Correct it and save again to resend it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="32"/>
+        <source>Máy chủ tỉnh từ chối thay đổi gần nhất: {reason} Hãy sửa rồi lưu lại để gửi lại.</source>
+        <translation>The province server refused the latest change: {reason} Correct it and save again to resend it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="42"/>
+        <source>Lý do máy chủ tỉnh từ chối</source>
+        <translation>Why the province server refused it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="75"/>
         <source>Sửa {noun}</source>
         <translation>Edit {noun}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_dialog.py" line="40"/>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="75"/>
         <source>Thêm {noun}</source>
         <translation>Add {noun}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="254"/>
-        <location filename="../../desktop/ui/widgets/record_dialog.py" line="45"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="264"/>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="80"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="255"/>
-        <location filename="../../desktop/ui/widgets/record_dialog.py" line="46"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="265"/>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="81"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_dialog.py" line="59"/>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="97"/>
         <source>Thêm {title}</source>
         <translation>Add {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_dialog.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/record_dialog.py" line="102"/>
         <source>Sửa {title}</source>
         <translation>Edit {title}</translation>
     </message>
@@ -3108,18 +3156,18 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>RecordTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="47"/>
+        <location filename="../../desktop/ui/models.py" line="48"/>
         <source>Chờ gửi</source>
         <translation>Pending</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="48"/>
         <location filename="../../desktop/ui/models.py" line="49"/>
+        <location filename="../../desktop/ui/models.py" line="50"/>
         <source>Đã đồng bộ</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="50"/>
+        <location filename="../../desktop/ui/models.py" line="51"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
@@ -3323,27 +3371,32 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="287"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="288"/>
         <source>Máy chủ của tỉnh</source>
         <translation>Provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="289"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="290"/>
         <source>Địa chỉ máy chủ tỉnh dùng để đồng bộ dữ liệu. Có thể bỏ trống và nhập sau trong Cài đặt.</source>
         <translation>The address of the provincial server used to sync data. You can leave it blank and enter it later in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="292"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="293"/>
         <source>Ví dụ: https://cds.langson.gov.vn</source>
         <translation>e.g. https://cds.langson.gov.vn</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="294"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="295"/>
         <source>Địa chỉ &amp;máy chủ:</source>
         <translation>Server &amp;address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="322"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="339"/>
+        <source>Đã lấy địa chỉ máy chủ từ liên kết đăng ký. Sau khi hoàn tất, mở mục Đồng bộ và dán lại liên kết này để đăng ký máy (mã {code} dùng một lần).</source>
+        <translation>The server address was taken from the enrolment link. When set-up is done, open Sync and paste this link again to enrol the laptop (code {code} works once).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/setup_wizard.py" line="347"/>
         <source>Địa chỉ phải bắt đầu bằng http:// hoặc https://, ví dụ https://cds.langson.gov.vn</source>
         <translation>The address must start with http:// or https://, e.g. https://cds.langson.gov.vn</translation>
     </message>
@@ -3351,173 +3404,173 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SessionEntry</name>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="118"/>
+        <location filename="../../desktop/ui/session_entry.py" line="119"/>
         <source>Tổ đã giúp người dân; được nhớ cho phiếu sau</source>
         <translation>The team that helped the citizens; remembered for the next entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="119"/>
+        <location filename="../../desktop/ui/session_entry.py" line="120"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="119"/>
+        <location filename="../../desktop/ui/session_entry.py" line="120"/>
         <source>Gõ 05/02/2026, 5/2 hoặc 0502 (năm nay)</source>
         <translation>Type 05/02/2026, 5/2 or 0502 (this year)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="120"/>
+        <location filename="../../desktop/ui/session_entry.py" line="121"/>
         <source>8h00</source>
         <translation>8h00</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="120"/>
+        <location filename="../../desktop/ui/session_entry.py" line="121"/>
         <source>Giờ bắt đầu: 8h30, 08:30 hoặc 830 (không bắt buộc)</source>
         <translation>Start time: 8h30, 08:30 or 830 (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="121"/>
+        <location filename="../../desktop/ui/session_entry.py" line="122"/>
         <source>10h30</source>
         <translation>10h30</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="121"/>
+        <location filename="../../desktop/ui/session_entry.py" line="122"/>
         <source>Giờ kết thúc (không bắt buộc)</source>
         <translation>End time (optional)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="122"/>
+        <location filename="../../desktop/ui/session_entry.py" line="123"/>
         <source>Nhà văn hóa thôn…</source>
         <translation>Village cultural house…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="122"/>
+        <location filename="../../desktop/ui/session_entry.py" line="123"/>
         <source>Gõ vài chữ, không cần dấu, để chọn nơi cũ</source>
         <translation>Type a few letters, without diacritics, to pick a place used before</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="125"/>
+        <location filename="../../desktop/ui/session_entry.py" line="126"/>
         <source>Nếu để trống: bằng số người của lĩnh vực đông nhất</source>
         <translation>If left blank: the number of people in the largest category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="128"/>
+        <location filename="../../desktop/ui/session_entry.py" line="129"/>
         <source>Thành viên của tổ vào ngày đó; Space để đánh dấu</source>
         <translation>Members of the team on that date; Space to tick</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="133"/>
+        <location filename="../../desktop/ui/session_entry.py" line="134"/>
         <source>Enter để lưu; Shift+Enter để xuống dòng</source>
         <translation>Enter to save; Shift+Enter for a new line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="142"/>
+        <location filename="../../desktop/ui/session_entry.py" line="144"/>
         <source>&amp;Lĩnh vực hỗ trợ và số người</source>
         <translation>&amp;Categories and number of people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="207"/>
+        <location filename="../../desktop/ui/session_entry.py" line="209"/>
         <source>Giờ</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="218"/>
+        <location filename="../../desktop/ui/session_entry.py" line="220"/>
         <source>Tổng số người</source>
         <translation>Total people</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="524"/>
+        <location filename="../../desktop/ui/session_entry.py" line="528"/>
         <source>Enter: lưu, sang phiếu sau · Esc: xóa phiếu · F6: sang bảng</source>
         <translation>Enter: save and go to the next entry · Esc: clear the entry · F6: go to the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="558"/>
+        <location filename="../../desktop/ui/session_entry.py" line="562"/>
         <source>Enter: lưu thay đổi · Esc: thôi sửa · F6: sang bảng</source>
         <translation>Enter: save changes · Esc: stop editing · F6: go to the table</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="203"/>
+        <location filename="../../desktop/ui/session_entry.py" line="205"/>
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="212"/>
+        <location filename="../../desktop/ui/session_entry.py" line="214"/>
         <source>&amp;Ngày</source>
         <translation>&amp;Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="213"/>
+        <location filename="../../desktop/ui/session_entry.py" line="215"/>
         <source>Đị&amp;a điểm</source>
         <translation>&amp;Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="219"/>
+        <location filename="../../desktop/ui/session_entry.py" line="221"/>
         <source>T&amp;hành viên</source>
         <translation>&amp;Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="220"/>
+        <location filename="../../desktop/ui/session_entry.py" line="222"/>
         <source>Ghi &amp;chú</source>
         <translation>&amp;Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="262"/>
+        <location filename="../../desktop/ui/session_entry.py" line="265"/>
         <source>{name} (đã giải thể)</source>
         <translation>{name} (dissolved)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="288"/>
+        <location filename="../../desktop/ui/session_entry.py" line="291"/>
         <source>Space hoặc gõ số người để đánh dấu; ↑/↓ sang lĩnh vực khác</source>
         <translation>Space or type the number of people to tick; ↑/↓ for another category</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="293"/>
+        <location filename="../../desktop/ui/session_entry.py" line="296"/>
         <source>Số người: {name}</source>
         <translation>Number of people: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="431"/>
+        <location filename="../../desktop/ui/session_entry.py" line="434"/>
         <source>= {count}</source>
         <translation>= {count}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="523"/>
+        <location filename="../../desktop/ui/session_entry.py" line="527"/>
         <source>Nhập buổi hỗ trợ</source>
         <translation>Enter support sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="525"/>
+        <location filename="../../desktop/ui/session_entry.py" line="529"/>
         <source>Lưu (Enter)</source>
         <translation>Save (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="526"/>
+        <location filename="../../desktop/ui/session_entry.py" line="530"/>
         <source>Xóa phiếu (Esc)</source>
         <translation>Clear entry (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="557"/>
-        <location filename="../../desktop/ui/session_entry.py" line="585"/>
+        <location filename="../../desktop/ui/session_entry.py" line="561"/>
+        <location filename="../../desktop/ui/session_entry.py" line="590"/>
         <source>Sửa buổi hỗ trợ {title}</source>
         <translation>Edit support session {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="559"/>
+        <location filename="../../desktop/ui/session_entry.py" line="563"/>
         <source>Lưu thay đổi (Enter)</source>
         <translation>Save changes (Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="560"/>
+        <location filename="../../desktop/ui/session_entry.py" line="564"/>
         <source>Thôi sửa (Esc)</source>
         <translation>Stop editing (Esc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="580"/>
+        <location filename="../../desktop/ui/session_entry.py" line="585"/>
         <source>Thêm buổi hỗ trợ {title}</source>
         <translation>Add support session {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_entry.py" line="600"/>
+        <location filename="../../desktop/ui/session_entry.py" line="605"/>
         <source>Đã lưu buổi hỗ trợ {title}, {count} người. Ctrl+Z để hoàn tác.</source>
         <translation>Saved support session {title}, {count} people. Ctrl+Z to undo.</translation>
     </message>
@@ -3525,47 +3578,47 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SessionList</name>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="75"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="76"/>
         <source>Đang đọc…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="77"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="78"/>
         <source>{total} buổi hỗ trợ · {citizens} lượt người được hỗ trợ</source>
         <translation>{total} support sessions · {citizens} citizens helped</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="81"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="82"/>
         <source> · đang hiện {loaded} dòng đầu, cuộn xuống để xem tiếp</source>
         <translation> · showing the first {loaded} rows, scroll down for more</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="85"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="86"/>
         <source> · đang tìm…</source>
         <translation> · searching…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="99"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="100"/>
         <source>Xuất ra Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="99"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="100"/>
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="124"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="126"/>
         <source>Đang xuất {count} buổi hỗ trợ ra Excel…</source>
         <translation>Exporting {count} support sessions to Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="127"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="129"/>
         <source>Đã xuất {count} buổi hỗ trợ ra {path}</source>
         <translation>Exported {count} support sessions to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="129"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="131"/>
         <source>Không xuất được tệp Excel</source>
         <translation>Cannot export the Excel file</translation>
     </message>
@@ -3573,52 +3626,57 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SessionsModel</name>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="61"/>
+        <location filename="../../desktop/ui/session_model.py" line="64"/>
         <source>Ngày</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="62"/>
+        <location filename="../../desktop/ui/session_model.py" line="65"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/session_model.py" line="66"/>
         <source>Giờ</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="63"/>
+        <location filename="../../desktop/ui/session_model.py" line="67"/>
         <source>Tổ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="64"/>
+        <location filename="../../desktop/ui/session_model.py" line="68"/>
         <source>Địa điểm</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="65"/>
+        <location filename="../../desktop/ui/session_model.py" line="69"/>
         <source>Lĩnh vực</source>
         <translation>Categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="66"/>
+        <location filename="../../desktop/ui/session_model.py" line="70"/>
         <source>Số người</source>
         <translation>People</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="67"/>
+        <location filename="../../desktop/ui/session_model.py" line="71"/>
         <source>Thành viên tham gia</source>
         <translation>Members present</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="68"/>
+        <location filename="../../desktop/ui/session_model.py" line="72"/>
         <source>Ghi chú</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="179"/>
+        <location filename="../../desktop/ui/session_model.py" line="190"/>
         <source>Không đọc được danh sách buổi hỗ trợ: {error}</source>
         <translation>Cannot read the list of support sessions: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/session_model.py" line="263"/>
+        <location filename="../../desktop/ui/session_model.py" line="301"/>
         <source>Bấm để sắp xếp theo cột này</source>
         <translation>Click to sort by this column</translation>
     </message>
@@ -3626,152 +3684,162 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SessionsView</name>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="140"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="142"/>
         <source>buổi hỗ trợ</source>
         <translation>support sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="141"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="143"/>
         <source>Buổi hỗ trợ</source>
         <translation>Support sessions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="145"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="147"/>
         <source>Chỉ xem buổi hỗ trợ của một tổ</source>
         <translation>Show only the support sessions of one team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="147"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="149"/>
         <source>Chỉ xem buổi hỗ trợ trong một khoảng thời gian</source>
         <translation>Show only the support sessions in a period</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="149"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="151"/>
         <source>Mọi lúc</source>
         <translation>All time</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="150"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="152"/>
         <source>Tháng này</source>
         <translation>This month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="151"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="153"/>
         <source>Tháng trước</source>
         <translation>Last month</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="152"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="154"/>
         <source>Năm nay</source>
         <translation>This year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="153"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="155"/>
         <source>Năm trước</source>
         <translation>Last year</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="154"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="156"/>
         <source>Từ ngày… đến ngày…</source>
         <translation>From… to…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="158"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="160"/>
         <source>Từ ngày</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="159"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="161"/>
         <source>Đến ngày</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="161"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="163"/>
         <source>Chỉ xem buổi hỗ trợ có lĩnh vực này</source>
         <translation>Show only the support sessions in this category</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="164"/>
+        <source>Chỉ buổi chưa đồng &amp;bộ / bị từ chối</source>
+        <translation>Only &amp;unsynced / refused sessions</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/views/sessions.py" line="166"/>
+        <source>Chỉ xem buổi hỗ trợ chưa gửi được lên máy chủ tỉnh hoặc bị máy chủ từ chối</source>
+        <translation>Show only the support sessions not yet sent to the province server or refused by it</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sessions.py" line="172"/>
         <source>Tổ:</source>
         <translation>Team:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="167"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="173"/>
         <source>Thời gian:</source>
         <translation>Period:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="168"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="174"/>
         <source>Lĩnh vực:</source>
         <translation>Category:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="180"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="186"/>
         <source>Từ ngày:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="180"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="186"/>
         <source>đến ngày:</source>
         <translation>to:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="241"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="252"/>
         <source>Tìm theo địa điểm, ghi chú (không cần gõ dấu) — Ctrl+F</source>
         <translation>Search by place or notes (no need to type diacritics) — Ctrl+F</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="242"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="253"/>
         <source>Nhập phiếu mới ở khung bên phải (Ctrl+N)</source>
         <translation>Enter a new session in the panel on the right (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="243"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="254"/>
         <source>Sửa buổi đang chọn ở khung bên phải (F2 hoặc Enter)</source>
         <translation>Edit the selected session in the panel on the right (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="257"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="269"/>
         <source>Không đọc được dữ liệu</source>
         <translation>Cannot read the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="270"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="282"/>
         <source>Tất cả các tổ</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="273"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="285"/>
         <source>Mọi lĩnh vực</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="369"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="382"/>
         <source>Bỏ phiếu đang nhập?</source>
         <translation>Discard this entry?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="370"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="383"/>
         <source>Phiếu bên phải có thông tin chưa lưu. Bỏ những gì đã nhập?</source>
         <translation>The entry on the right has unsaved details. Discard what has been typed?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="371"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="384"/>
         <source>Bỏ phiếu đang nhập</source>
         <translation>Discard entry</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="385"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="398"/>
         <source>Xóa buổi hỗ trợ {title}</source>
         <translation>Delete support session {title}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="389"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="402"/>
         <source>Không xóa được buổi hỗ trợ</source>
         <translation>Cannot delete the support session</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sessions.py" line="392"/>
+        <location filename="../../desktop/ui/views/sessions.py" line="405"/>
         <source>Đã xóa buổi hỗ trợ {title}. Ctrl+Z để hoàn tác.</source>
         <translation>Support session {title} deleted. Ctrl+Z to undo.</translation>
     </message>
@@ -3807,72 +3875,72 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="342"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="367"/>
         <source>Thiết lập Tổ Số</source>
         <translation>Set up Tổ Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="346"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="371"/>
         <source>&lt; &amp;Quay lại</source>
         <translation>&lt; &amp;Back</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="347"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="372"/>
         <source>&amp;Tiếp theo &gt;</source>
         <translation>&amp;Next &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="348"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="373"/>
         <source>&amp;Hoàn tất</source>
         <translation>&amp;Finish</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="349"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="374"/>
         <source>Hủy</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="391"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="416"/>
         <source>Khi bấm Hoàn tất, máy này sẽ được thiết lập cho {unit}, {province} (mã {code}).</source>
         <translation>When you click Finish, this computer will be set up for {unit}, {province} (code {code}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="396"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="421"/>
         <source>Dữ liệu mẫu sẽ được tạo để dùng thử (mất vài giây).</source>
         <translation>Demo data will be created for trying the app out (this takes a few seconds).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="399"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="424"/>
         <source>Số thôn, tổ dân phố sẽ thêm: {count}.</source>
         <translation>Villages and residential groups to add: {count}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="401"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="426"/>
         <source>Sau khi thiết lập, không thể chuyển máy này sang xã khác.</source>
         <translation>Once set up, this computer cannot be switched to another commune.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="413"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="438"/>
         <source>Đang tạo dữ liệu mẫu…</source>
         <translation>Creating demo data…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="413"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="438"/>
         <source>Đang lưu thiết lập…</source>
         <translation>Saving the setup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="438"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="463"/>
         <source>Lỗi không mong đợi: {error}. Chi tiết đã ghi vào nhật ký.</source>
         <translation>Unexpected error: {error}. The details have been written to the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="439"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="464"/>
         <source>Chưa thiết lập được</source>
         <translation>Setup not completed</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="443"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="468"/>
         <source>Đã hủy tạo dữ liệu mẫu; chưa có gì được lưu.</source>
         <translation>Demo data creation cancelled; nothing has been saved.</translation>
     </message>
@@ -3893,234 +3961,254 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="57"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="60"/>
         <source>Xin cán bộ tỉnh một mã đăng ký mới rồi đăng ký lại máy này.</source>
         <translation>Ask the province officer for a new enrolment code and enrol this computer again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="58"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="61"/>
         <source>Cài bản Tổ Số mới nhất rồi đồng bộ lại.</source>
         <translation>Install the latest Tổ Số, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
         <source>Kiểm tra địa chỉ máy chủ (https://…) với cán bộ tỉnh.</source>
         <translation>Check the server address (https://…) with the province officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="64"/>
         <source>Bấm “Đồng bộ ngay” để thử lại; nếu vẫn lỗi, báo cán bộ tỉnh.</source>
         <translation>Click “Sync now” to try again; if it still fails, tell the province officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="85"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="96"/>
         <source>Máy chủ tỉnh</source>
         <translation>Provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="87"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="98"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="88"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="99"/>
         <source>Kết nối:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="89"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="100"/>
         <source>Đồng bộ lần cuối:</source>
         <translation>Last sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="93"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="105"/>
         <source>Đăng ký máy này với máy chủ tỉnh</source>
         <translation>Enrol this computer with the province server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="98"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="110"/>
         <source>Đă&amp;ng ký</source>
         <translation>E&amp;nrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="104"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="116"/>
         <source>Cán bộ tỉnh cấp địa chỉ máy chủ và một mã đăng ký dùng một lần (hết hạn sau 7 ngày).</source>
         <translation>The province officer gives you the server address and a one-time enrolment code (valid for 7 days).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="106"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="118"/>
         <source>Địa chỉ máy chủ:</source>
         <translation>Server address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="107"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="119"/>
         <source>Mã đăng ký:</source>
         <translation>Enrolment code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="111"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="126"/>
         <source>Đang đồng bộ… %v/%m</source>
         <translation>Syncing… %v/%m</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="112"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="127"/>
         <source>&amp;Dừng</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="113"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="128"/>
         <source>Dừng sau phần đang gửi hoặc nhận; phần đã xong được giữ</source>
         <translation>Stop after the part being sent or received; what is done is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
         <source>Loại dữ liệu</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="123"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
         <source>Dung lượng ước tính</source>
         <translation>Estimated size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="135"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="150"/>
         <source>Thay đổi chưa gửi lên máy chủ, theo loại dữ liệu</source>
         <translation>Pending changes not yet sent to the server, by data type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="153"/>
         <source>Dữ liệu mới chỉ có trên máy này</source>
         <translation>Data so far only on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="143"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="158"/>
         <source>Mỗi lần thêm, sửa, xóa là một thay đổi chờ gửi lên máy chủ tỉnh. Cho đến khi đồng bộ, dữ liệu này chỉ nằm trên máy này: hãy sao lưu thường xuyên.</source>
         <translation>Every addition, edit or deletion is a pending change waiting to be sent to the provincial server. Until you sync, this data exists only on this computer: back up often.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="153"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="168"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="199"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="215"/>
         <source>Chưa cấu hình. Nhập địa chỉ máy chủ trong Cài đặt (Ctrl+9) hoặc khi đăng ký máy bên dưới.</source>
         <translation>Not set. Enter the server address in Settings (Ctrl+9) or when enrolling this computer below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="155"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="170"/>
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="56"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="59"/>
         <source>Dữ liệu trên máy này vẫn an toàn; Tổ Số sẽ tự thử lại sau 5 phút.</source>
         <translation>The data on this computer is safe; Tổ Số will try again in 5 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="156"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="171"/>
         <source>Đếm lại các thay đổi chưa gửi (F5)</source>
         <translation>Count the pending changes again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="205"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="221"/>
         <source>Chưa đồng bộ lần nào</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="209"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="225"/>
         <source>Đăng ký máy này với máy chủ tỉnh (ở trên) để đồng bộ.</source>
         <translation>Enrol this computer with the province server (above) to sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="211"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="227"/>
         <source>Đồng bộ nền chưa chạy.</source>
         <translation>Background sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="213"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="229"/>
         <source>Tổ Số tự đồng bộ khi mở, 5 phút một lần và khoảng 20 giây sau mỗi thay đổi.</source>
         <translation>Tổ Số syncs by itself when it opens, every 5 minutes and about 20 seconds after each change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="227"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="243"/>
         <source>Chưa đăng ký</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="229"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="245"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="231"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="247"/>
         <source>Chưa thử kết nối</source>
         <translation>Not tried yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="233"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="249"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="235"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="251"/>
         <source>Không kết nối được</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="238"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="254"/>
         <source>Đã dừng đồng bộ; phần đã gửi và nhận được giữ nguyên.</source>
         <translation>Sync stopped; what was already sent and received is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="259"/>
         <source>Lần đồng bộ vừa rồi không thành: {error}
 {advice}</source>
         <translation>The last sync failed: {error}
 {advice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="252"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="268"/>
         <source>Đồng hồ máy này lệch {minutes} phút so với máy chủ tỉnh: hãy chỉnh lại ngày giờ của máy (giờ ghi trong lịch sử có thể sai).</source>
         <translation>This computer&apos;s clock is {minutes} minutes off the province server&apos;s: please correct its date and time (times in the history may be wrong).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="284"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="283"/>
+        <source>Đã có phiên bản mới {version} — tải về tại {link}</source>
+        <translation>A new version {version} is available — download it at {link}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="285"/>
+        <source>Đã có phiên bản mới {version} — hỏi cán bộ tỉnh nơi tải về.</source>
+        <translation>A new version {version} is available — ask the province staff where to download it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="309"/>
+        <source>Đã điền địa chỉ máy chủ và mã đăng ký từ liên kết. Bấm “Đăng ký” để tiếp tục.</source>
+        <translation>The server address and enrolment code were filled in from the link. Press “Enrol” to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="311"/>
+        <source>Đã điền mã đăng ký từ liên kết; hãy nhập địa chỉ máy chủ.</source>
+        <translation>The enrolment code was filled in from the link; enter the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="343"/>
         <source>Hãy nhập cả địa chỉ máy chủ và mã đăng ký.</source>
         <translation>Enter both the server address and the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="294"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="353"/>
         <source>Đang đăng ký…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="302"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="361"/>
         <source>Đã đăng ký máy này; đã nhận {count} bản ghi.</source>
         <translation>This computer is enrolled; {count} records received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="339"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="398"/>
         <source>Không đếm được các thay đổi chưa gửi: {error}</source>
         <translation>Cannot count the pending changes: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="359"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="418"/>
         <source>Tổng cộng {count} thay đổi chưa gửi; lần đồng bộ tới sẽ gửi khoảng {size}.</source>
         <translation>{count} pending changes in total; the next sync will send about {size}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="364"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="423"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ tỉnh.</source>
         <translation>All changes have been sent to the provincial server.</translation>
     </message>
@@ -4184,42 +4272,42 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>TeamsModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="233"/>
+        <location filename="../../desktop/ui/models.py" line="230"/>
         <source>Tên tổ</source>
         <translation>Team name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="234"/>
+        <location filename="../../desktop/ui/models.py" line="231"/>
         <source>Thôn</source>
         <translation>Village</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="235"/>
+        <location filename="../../desktop/ui/models.py" line="232"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="237"/>
+        <location filename="../../desktop/ui/models.py" line="234"/>
         <source>Ngày thành lập</source>
         <translation>Founded on</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="239"/>
+        <location filename="../../desktop/ui/models.py" line="236"/>
         <source>Số thành viên</source>
         <translation>Members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="240"/>
+        <location filename="../../desktop/ui/models.py" line="237"/>
         <source>Tổ trưởng</source>
         <translation>Team leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="241"/>
+        <location filename="../../desktop/ui/models.py" line="238"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="272"/>
+        <location filename="../../desktop/ui/models.py" line="269"/>
         <source>Chưa có Tổ trưởng</source>
         <translation>No team leader yet</translation>
     </message>
@@ -4425,27 +4513,27 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>VillagesModel</name>
     <message>
-        <location filename="../../desktop/ui/models.py" line="200"/>
+        <location filename="../../desktop/ui/models.py" line="197"/>
         <source>Tên thôn</source>
         <translation>Village name</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="201"/>
+        <location filename="../../desktop/ui/models.py" line="198"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="202"/>
+        <location filename="../../desktop/ui/models.py" line="199"/>
         <source>Số hộ</source>
         <translation>Households</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="203"/>
+        <location filename="../../desktop/ui/models.py" line="200"/>
         <source>Tổ CNSCĐ</source>
         <translation>Team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models.py" line="204"/>
+        <location filename="../../desktop/ui/models.py" line="201"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
@@ -4453,32 +4541,32 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>VillagesPage</name>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="150"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="151"/>
         <source>Thôn, tổ dân phố</source>
         <translation>Villages and residential groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="151"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="152"/>
         <source>Nhập các thôn, bản, ấp, tổ dân phố của xã; có thể thêm, sửa sau.</source>
         <translation>Enter the commune’s villages, hamlets and residential groups; you can add to and edit them later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="153"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
         <source>&amp;Nhập danh sách thôn, tổ dân phố</source>
         <translation>&amp;Enter a list of villages and residential groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="154"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="155"/>
         <source>Tạo &amp;dữ liệu mẫu để dùng thử</source>
         <translation>Create &amp;demo data to try the app out</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="157"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="158"/>
         <source>Thôn, tổ, thành viên và {count} buổi hỗ trợ giả định, chỉ để làm quen với phần mềm. Dữ liệu mẫu không xóa hàng loạt được: khi dùng thật, hãy dùng một thư mục dữ liệu khác.</source>
         <translation>Made-up villages, teams, members and {count} support sessions, only for getting to know the app. Demo data cannot be deleted in bulk: for real use, use a different data folder.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="169"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="170"/>
         <source>Thôn Nà Phái
 Bản Chang
 Tổ dân phố số 3
@@ -4489,72 +4577,72 @@ Tổ dân phố số 3
 …</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="170"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="171"/>
         <source>Danh sách thôn, mỗi dòng một thôn</source>
         <translation>List of villages, one per line</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="172"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="173"/>
         <source>Mỗi dòng một thôn; có thể dán từ Excel (lấy cột đầu tiên có chữ), số thứ tự được bỏ đi.</source>
         <translation>One village per line; you can paste from Excel (the first column with text is used), and row numbers are removed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="176"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="177"/>
         <source>Nhập từ tệ&amp;p…</source>
         <translation>&amp;Import from file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="177"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="178"/>
         <source>Đọc cột đầu tiên của tệp Excel (.xlsx) hoặc .csv</source>
         <translation>Reads the first column of an Excel (.xlsx) or .csv file</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="182"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="183"/>
         <source>Dòng không ghi &amp;loại là:</source>
         <translation>Lines without a &amp;kind are:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="208"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="209"/>
         <source>Xem trước:</source>
         <translation>Preview:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="250"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="251"/>
         <source>Sẽ tạo dữ liệu mẫu thay cho danh sách này.</source>
         <translation>Demo data will be created instead of this list.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="252"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="253"/>
         <source>Sẽ thêm {count} thôn, tổ dân phố.</source>
         <translation>{count} villages and residential groups will be added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="254"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="255"/>
         <source>Bỏ {count} dòng trùng.</source>
         <translation>{count} duplicate lines left out.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="257"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="258"/>
         <source>Danh sách quá dài: chỉ lấy {count} dòng đầu.</source>
         <translation>The list is too long: only the first {count} lines are used.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="260"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="261"/>
         <source>Chưa có thôn nào; có thể bỏ trống và thêm sau.</source>
         <translation>No villages yet; you can leave this blank and add them later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="266"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="267"/>
         <source>Chọn tệp danh sách thôn</source>
         <translation>Choose a file with the list of villages</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="266"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="267"/>
         <source>Bảng tính (*.xlsx *.csv *.txt)</source>
         <translation>Spreadsheets (*.xlsx *.csv *.txt)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/setup_wizard.py" line="276"/>
+        <location filename="../../desktop/ui/setup_wizard.py" line="277"/>
         <source>Không đọc được tệp</source>
         <translation>Cannot read the file</translation>
     </message>
@@ -4668,12 +4756,12 @@ Tổ dân phố số 3
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="79"/>
+        <location filename="../../desktop/app.py" line="82"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="80"/>
+        <location filename="../../desktop/app.py" line="83"/>
         <source>Không mở được dữ liệu trong thư mục:
 {folder}
 

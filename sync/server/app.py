@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta, timezone
@@ -34,14 +35,27 @@ from sync.protocol import (
     SummaryResponse,
     decode_body,
 )
-from sync.records import CODE_SCHEME
-from sync.server import auth, service
-from sync.server.db import READONLY, create_schema, devices, make_engine
+from sync.records import CODE_SCHEME, RECORD_TYPES
+from sync.server import auth, device_reports, server_settings, service
+from sync.server.db import READONLY, create_schema, devices, lock_commune, make_engine
+from sync.server.openapi_shapes import (
+    CONFLICTS_RESPONSE,
+    ENROLL_REQUEST,
+    ENROLL_RESPONSE,
+    MAX_SEQ,
+    PULL_RESPONSE,
+    PUSH_REQUEST,
+    PUSH_RESPONSE,
+    SUMMARY_RESPONSE,
+    error_responses,
+    operation_extra,
+)
 
 # "No session in the future" is judged by the commune's calendar, not UTC's (7 hours behind Vietnam).
 VIETNAM_TIME = timezone(timedelta(hours=7))
 
 LAST_SEEN_PRECISION = timedelta(minutes=5)
+MAX_ENROLL_TEXT = 200  # characters of the code, device name or app version sent to /v1/enroll
 
 _MESSAGES = {
     "unauthorized": "Thiết bị chưa đăng ký hoặc đã bị thu hồi; hãy đăng ký lại với mã mới.",
@@ -80,11 +94,15 @@ async def read_json(request: Request) -> Any:
             raise ApiError(413, "too_large")
         chunks.append(chunk)
     try:
-        return decode_body(b"".join(chunks), request.headers.get("content-encoding"))
+        payload = decode_body(b"".join(chunks), request.headers.get("content-encoding"))
+        # JSON can spell what no store keeps or answer can send back: a lone surrogate ("\ud800") or a number
+        # past float range (1e400 reads as inf). Refused here, before it reaches an error message or a row.
+        json.dumps(payload, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except BodyTooLarge:
         raise ApiError(413, "too_large") from None
-    except BodyError:
+    except (BodyError, ValueError, RecursionError):
         raise ApiError(400, "malformed") from None
+    return payload
 
 
 def _object(payload: Any, *keys: str) -> dict[str, Any]:
@@ -137,8 +155,12 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
     async def protocol_and_clock(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         # Checked before routing so an old client hears "update" even for an endpoint it got wrong.
         if request.url.path.startswith("/v1/"):
-            version = request.headers.get(PROTOCOL_HEADER, "")
-            if not version.strip().isdigit() or int(version) not in SUPPORTED_PROTOCOLS:
+            version = request.headers.get(PROTOCOL_HEADER, "").strip()
+            # Plain ASCII digits, a few of them: "²".isdigit() holds yet int("²") fails, as 5,000 digits would.
+            if (
+                not (version.isascii() and version.isdigit() and len(version) <= 4)
+                or int(version) not in SUPPORTED_PROTOCOLS
+            ):
                 response: Response = _error(426, "update_required", UPDATE_REQUIRED_MESSAGE)
                 response.headers[SERVER_TIME_HEADER] = format_utc(datetime.now(UTC))
                 return response
@@ -164,13 +186,22 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
         """Liveness and the protocol versions served; no authentication."""
         return {"status": "ok", "protocol": list(SUPPORTED_PROTOCOLS)}
 
-    @app.post("/v1/enroll", response_model=None)
+    @app.post(
+        "/v1/enroll",
+        response_model=None,
+        responses=error_responses(400, 403, 413, 422, 426),
+        openapi_extra=operation_extra(ENROLL_RESPONSE, ENROLL_REQUEST),
+    )
     async def enroll(request: Request) -> EnrollResponse:
         """Exchange a one-time enrollment code for a device token."""
         body = _object(await read_json(request), "code")
         code, name, version = body.get("code"), body.get("device_name", ""), body.get("app_version", "")
         if not all(isinstance(value, str) for value in (code, name, version)):
             raise ApiError(422, "invalid_request")
+        # Shown in the operator's device list; PostgreSQL refuses a NUL in text (a 500 before this check).
+        if any("\x00" in value or len(value) > MAX_ENROLL_TEXT for value in (str(code), str(name), str(version))):
+            message = f"Mã đăng ký, tên máy hoặc phiên bản không hợp lệ (tối đa {MAX_ENROLL_TEXT} ký tự)."
+            raise ApiError(422, "invalid_request", message)
 
         def spend() -> tuple[auth.Device, str]:
             with db.begin() as conn:
@@ -182,7 +213,12 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
             raise ApiError(403, "bad_code", BAD_CODE_MESSAGE) from None
         return {"device_id": device.id, "token": token, "commune_code": device.commune_code, "scheme": CODE_SCHEME}
 
-    @app.post("/v1/push", response_model=None)
+    @app.post(
+        "/v1/push",
+        response_model=None,
+        responses=error_responses(400, 401, 403, 413, 422, 426),
+        openapi_extra=operation_extra(PUSH_RESPONSE, PUSH_REQUEST),
+    )
     async def push(request: Request, device: Authorised) -> PushResponse:
         """Apply a batch of changes in one transaction; each change is applied or rejected on its own."""
         body = _object(await read_json(request), "changes")
@@ -197,34 +233,58 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
         def apply_all() -> PushResponse:
             # One transaction per request: a batch is applied whole or, on a crash, not at all.
             with db.begin() as conn:
+                lock_commune(conn, device.commune_code)  # before any seq: seqs become visible in order
                 return {"results": [service.apply_change(conn, device, change, today, stamp) for change in changes]}
 
         return await run_in_threadpool(apply_all)
 
-    @app.get("/v1/pull", response_model=None)
+    @app.get(
+        "/v1/pull",
+        response_model=None,
+        responses=error_responses(401, 422, 426),
+        openapi_extra=operation_extra(PULL_RESPONSE),
+    )
     def pull(
         device: Authorised,
-        cursor: Annotated[int, Query(ge=0)] = 0,
+        cursor: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
+        record_type: Annotated[str | None, Query(json_schema_extra={"enum": sorted(RECORD_TYPES)})] = None,
     ) -> PullResponse:
-        """The device's commune's records changed after the cursor, one page."""
+        """The device's commune's records changed after the cursor, one page (of one record type, when named)."""
+        if record_type is not None and record_type not in RECORD_TYPES:
+            raise ApiError(422, "invalid_request", f"Loại bản ghi không tồn tại: {record_type[:40]}.")
         with db.connect().execution_options(**{READONLY: True}) as conn:
-            return service.pull(conn, device.commune_code, cursor, limit)
+            return service.pull(conn, device.commune_code, cursor, limit, record_type)
 
-    @app.get("/v1/conflicts", response_model=None)
+    @app.get(
+        "/v1/conflicts",
+        response_model=None,
+        responses=error_responses(401, 422, 426),
+        openapi_extra=operation_extra(CONFLICTS_RESPONSE),
+    )
     def conflicts(
         device: Authorised,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
     ) -> dict[str, Any]:
         """The device's commune's conflicts after id `since`, for its "Cần xem lại" list."""
         with db.connect().execution_options(**{READONLY: True}) as conn:
             return service.conflicts_since(conn, device.commune_code, since, limit)
 
-    @app.get("/v1/summary", response_model=None)
-    def summary(device: Authorised) -> SummaryResponse:
+    @app.get(
+        "/v1/summary",
+        response_model=None,
+        responses=error_responses(401, 426),
+        openapi_extra=operation_extra(SUMMARY_RESPONSE),
+    )
+    def summary(request: Request, device: Authorised) -> SummaryResponse:
         """Per-type counts and digests of the commune's records, to check a laptop's synced state."""
+        # The last request of every sync: the device's report (app version, pending changes) for `admin devices`.
+        with db.begin() as conn:
+            device_reports.record_sync_report(conn, device.id, request.headers, format_utc(datetime.now(UTC)))
         with db.connect().execution_options(**{READONLY: True}) as conn:
-            return service.summary(conn, device.commune_code)
+            answer = service.summary(conn, device.commune_code)
+            answer["latest_version"] = server_settings.latest_version(conn)
+            return answer
 
     return app

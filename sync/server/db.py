@@ -1,4 +1,8 @@
-"""The province server's tables (SQLAlchemy Core) and the engine for a database URL."""
+"""The province server's tables (SQLAlchemy Core), the engine for a database URL, and the commune write lock.
+
+Two backends: an SQLite file (the no-setup default) and PostgreSQL (`postgresql+psycopg://…`). The tables are made
+and changed by the Alembic revisions in sync/server/migrations; `metadata` here must always equal their result.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    Connection,
     Engine,
+    Index,
     Integer,
     MetaData,
     PrimaryKeyConstraint,
@@ -16,10 +22,21 @@ from sqlalchemy import (
     Text,
     create_engine,
     event,
+    make_url,
+    text,
 )
 
 DATABASE_FILE = "toso-server.sqlite3"
 READONLY = "toso_readonly"  # execution option: this connection only reads
+
+# uvicorn runs the sync endpoints on a pool of 40 threads and each holds one connection at a time: with room for
+# 50, every thread gets one at once, and a burst (200 laptops syncing together) queues for threads, not for
+# connections. The timeout is generous so a queued request waits instead of failing with a 500.
+POOL_SIZE = 10
+POOL_OVERFLOW = 40
+POOL_TIMEOUT = 120  # seconds
+# PostgreSQL advisory lock namespace for "writing to commune X" (the second key is a hash of the commune code).
+_COMMUNE_LOCK_SPACE = 7_050_002
 
 metadata = MetaData()
 
@@ -76,6 +93,7 @@ records = Table(
     Column("deleted", Integer, nullable=False, default=0),
     Column("seq", Integer, nullable=False),
     PrimaryKeyConstraint("commune_code", "record_type", "record_id"),
+    Index("ix_records_commune_seq", "commune_code", "seq"),  # a pull page: one commune, after a cursor, by seq
 )
 
 # The autoincrement seq is the server's sequence: field versions and pull cursors are these numbers.
@@ -126,9 +144,12 @@ def default_database_url(data_dir: Path) -> str:
 
 def make_engine(database_url: str) -> Engine:
     """An engine for the URL; SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE transactions."""
+    pool: dict[str, Any] = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, "pool_timeout": POOL_TIMEOUT}
     if not database_url.startswith("sqlite"):
-        return create_engine(database_url, pool_pre_ping=True)
-    engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30})
+        return create_engine(database_url, pool_pre_ping=True, **pool)
+    if make_url(database_url).database in (None, "", ":memory:"):
+        pool = {}  # an in-memory database lives in one connection per thread: no pool to size
+    engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -149,6 +170,23 @@ def make_engine(database_url: str) -> Engine:
     return engine
 
 
+def lock_commune(conn: Connection, commune_code: str) -> None:
+    """Hold the commune's write lock until the transaction ends; call it first in every transaction that logs changes.
+
+    Pull reads `records.seq > cursor`, so seqs must become visible in the order they were allocated. On
+    PostgreSQL two transactions can take seqs 10 and 11 and commit 11 first; a laptop that pulled up to 11 would
+    never see 10. Serialising one commune's writers from before their first seq rules that out. SQLite needs
+    nothing more: every writer already begins with BEGIN IMMEDIATE, one at a time.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text(f"SELECT pg_advisory_xact_lock({_COMMUNE_LOCK_SPACE}, hashtext(:code))"), {"code": commune_code}
+        )
+
+
 def create_schema(engine: Engine) -> None:
-    """Create missing tables; Alembic migrations replace this in a later slice."""
-    metadata.create_all(engine)
+    """Bring the database to the newest schema (`alembic upgrade head`); quick when it is there already."""
+    # Imported here: the migrations import this module's metadata.
+    from sync.server.migrations import upgrade_to_head
+
+    upgrade_to_head(engine)

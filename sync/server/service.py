@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import logging
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any, cast
@@ -24,9 +26,20 @@ from sync.records import RECORD_TYPES, RecordInvalid, clean_values
 from sync.server.auth import Device
 from sync.server.db import applied_changes, change_log, conflicts, devices, records
 
+log = logging.getLogger(__name__)
+
 # Common fields the server keeps as-is; id and commune_code are the record's key, never a field.
 _PASS_THROUGH = ("code_scheme", "created_at", "updated_at")
 _KEY_FIELDS = ("id", "commune_code")
+
+# Fields a newer app knows and this server does not are kept as they came (contract point 10), within bounds:
+# a name that fits the conflicts table's field column, a JSON value that any replica can store and send back.
+UNKNOWN_FIELD_NAME = re.compile(r"[a-z][a-z0-9_]{0,63}")
+MAX_UNKNOWN_FIELDS = 32
+MAX_UNKNOWN_VALUE_BYTES = 32 * 1024  # of the value's compact JSON, UTF-8
+MAX_DEPTH = 32  # lists/objects nested in any field's value (SQLite's JSON functions stop at 1,000)
+MAX_CHANGE_ID_LENGTH = 80  # applied_changes.change_id
+MAX_AUTHOR_LENGTH = 200
 
 
 class ChangeRejected(Exception):
@@ -37,14 +50,25 @@ def _dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
+def _shown(value: Any, width: int = 64) -> str:
+    """A value as quoted back in a reason, cut short: the reason is stored and sent back with every re-push."""
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False, default=str) if _depth(value) <= 2 else "…"
+    return text if len(text) <= width else text[:width] + "…"
+
+
 def _check_shape(change: Mapping[str, Any]) -> None:
     """Raise ChangeRejected when a change is not shaped as the protocol says."""
-    if change.get("record_type") not in RECORD_TYPES:
-        raise ChangeRejected(f"Loại bản ghi không tồn tại: {change.get('record_type')}.")
+    record_type, op = change.get("record_type"), change.get("op")
+    # isinstance first: a list or an object is not hashable, and `in` a dict would raise instead of answering.
+    if not isinstance(record_type, str) or record_type not in RECORD_TYPES:
+        raise ChangeRejected(f"Loại bản ghi không tồn tại: {_shown(record_type)}.")
     if not isinstance(change.get("record_id"), str) or not is_uuid(change["record_id"]):
         raise ChangeRejected("Mã bản ghi không hợp lệ (phải là UUID).")
-    if change.get("op") not in OPS:
-        raise ChangeRejected(f"Thao tác không hợp lệ: {change.get('op')}.")
+    if not isinstance(op, str) or op not in OPS:
+        raise ChangeRejected(f"Thao tác không hợp lệ: {_shown(op)}.")
     if not isinstance(change.get("fields"), dict):
         raise ChangeRejected("Thiếu danh sách trường (fields).")
     base = change.get("base_versions", {})
@@ -56,6 +80,10 @@ def clean_change_fields(change: Mapping[str, Any], today: date) -> dict[str, Any
     """The change's field values as the server stores them; ChangeRejected with every problem otherwise."""
     _check_shape(change)
     raw: dict[str, Any] = dict(change["fields"])
+    for name, value in raw.items():
+        # Encoding a value nested near the interpreter's recursion limit fails deep in a request's stack.
+        if _depth(value) > MAX_DEPTH:
+            raise ChangeRejected(f"Giá trị của trường {_shown(name)} lồng nhau quá sâu (tối đa {MAX_DEPTH} cấp).")
     for key in _KEY_FIELDS:
         value = raw.pop(key, None)
         expected = change["record_id"] if key == "id" else change.get("commune_code")
@@ -75,13 +103,54 @@ def clean_change_fields(change: Mapping[str, Any], today: date) -> dict[str, Any
         kept[DELETED_FIELD] = int(deleted)
     if change["op"] in ("delete", "restore") and kept.get(DELETED_FIELD) != (1 if change["op"] == "delete" else 0):
         raise ChangeRejected("Xoá/khôi phục phải gửi trường deleted (1 hoặc 0).")
-    # Unknown fields are rejected in this slice (clean_values names them); contract point 10 asks to keep
-    # them for newer clients, which needs a place to store them without validating: a later slice.
+    rtype = RECORD_TYPES[change["record_type"]]
+    kept.update(check_unknown_fields({name: raw.pop(name) for name in list(raw) if not rtype.has_field(name)}))
     try:
         cleaned = clean_values(change["record_type"], raw, today=today, partial=True)
+        # A JSON field sent as text ("[1e400]", "[\"\\ud800\"]") is parsed only now: no row or answer could hold it.
+        json.dumps(cleaned, ensure_ascii=False, allow_nan=False).encode("utf-8")
     except RecordInvalid as error:
         raise ChangeRejected(" ".join(e.vi for e in error.errors)) from None
+    except (ValueError, TypeError, RecursionError):
+        # A value no cleaning rule foresaw (say, a number of 5,000 digits): this change is refused, not the batch.
+        log.warning("unexpected value in change %s", change.get("change_id"), exc_info=True)
+        raise ChangeRejected("Có giá trị không hợp lệ trong thay đổi này.") from None
     return {**cleaned, **kept}
+
+
+def check_unknown_fields(unknown: Mapping[str, Any]) -> dict[str, Any]:
+    """Fields this server's record types do not know, kept as sent; ChangeRejected when out of bounds."""
+    if len(unknown) > MAX_UNKNOWN_FIELDS:
+        raise ChangeRejected(
+            f"Thay đổi có {len(unknown)} trường máy chủ chưa biết, nhiều hơn mức cho phép ({MAX_UNKNOWN_FIELDS})."
+        )
+    for name, value in unknown.items():
+        if not isinstance(name, str) or not UNKNOWN_FIELD_NAME.fullmatch(name):
+            raise ChangeRejected(
+                f"Tên trường không hợp lệ: “{_shown(name)}” (chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, "
+                "bắt đầu bằng chữ, tối đa 64 ký tự)."
+            )
+        try:
+            size = len(json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode())
+        except (TypeError, ValueError):
+            raise ChangeRejected(f"Giá trị của trường {name} không phải dữ liệu JSON hợp lệ.") from None
+        if size > MAX_UNKNOWN_VALUE_BYTES:
+            raise ChangeRejected(f"Giá trị của trường {name} quá lớn (tối đa {MAX_UNKNOWN_VALUE_BYTES // 1024} kB).")
+    return dict(unknown)
+
+
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in a JSON value (a scalar is 0), without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, level = stack.pop()
+        if isinstance(item, dict | list):
+            level += 1
+            deepest = max(deepest, level)
+            if deepest > MAX_DEPTH:
+                break
+            stack.extend((child, level) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def _stored_result(conn: Connection, change_id: str) -> ChangeResult | None:
@@ -98,11 +167,28 @@ def _remember(conn: Connection, device: Device, result: ChangeResult) -> ChangeR
     return result
 
 
+def _change_id(change: Mapping[str, Any]) -> tuple[str, str | None]:
+    """The change's id, and the reason to refuse it when it is missing or could not be stored as a key."""
+    value = change.get("change_id")
+    if value in (None, ""):
+        return "", "Thiếu mã thay đổi (change_id)."
+    if not isinstance(value, str) or len(value) > MAX_CHANGE_ID_LENGTH or not value.isprintable():
+        shown = value if isinstance(value, str) else ""
+        return shown, f"Mã thay đổi (change_id) không hợp lệ (chuỗi tối đa {MAX_CHANGE_ID_LENGTH} ký tự)."
+    return value, None
+
+
+def _author(change: Mapping[str, Any]) -> str:
+    # Stored in a text column: a NUL would be refused by PostgreSQL, and a name needs no more than a line.
+    value = change.get("author")
+    return value.replace("\x00", "")[:MAX_AUTHOR_LENGTH] if isinstance(value, str) else ""
+
+
 def apply_change(conn: Connection, device: Device, change: Mapping[str, Any], today: date, now: str) -> ChangeResult:
     """Apply one change inside the caller's transaction; an already handled change_id returns its old result."""
-    change_id = str(change.get("change_id") or "")
-    if not change_id:
-        return {"change_id": change_id, "status": "rejected", "reason": "Thiếu mã thay đổi (change_id)."}
+    change_id, bad_id = _change_id(change)
+    if bad_id is not None:
+        return {"change_id": change_id, "status": "rejected", "reason": bad_id}
     stored = _stored_result(conn, change_id)
     if stored is not None:
         return stored
@@ -117,6 +203,11 @@ def apply_change(conn: Connection, device: Device, change: Mapping[str, Any], to
             records.c.commune_code == key[0], records.c.record_type == key[1], records.c.record_id == key[2]
         )
     ).one_or_none()
+    if row is None and change["op"] != "insert":
+        # An edit of a record the server never received (its insert was refused or never sent) would create a
+        # record holding the edited fields alone; the laptop sends such a record again whole, as an insert.
+        reason = "Máy chủ tỉnh chưa có bản ghi này; cần gửi lại toàn bộ bản ghi (thao tác thêm mới)."
+        return _remember(conn, device, {"change_id": change_id, "status": "rejected", "reason": reason})
     if row is None and change["op"] == "insert":
         # partial=True checked only the fields sent; a brand-new record must also have every required one.
         missing = [f.vi for f in RECORD_TYPES[key[1]].fields if f.required and f.name not in values]
@@ -128,20 +219,25 @@ def apply_change(conn: Connection, device: Device, change: Mapping[str, Any], to
     if row is not None:
         current_values[DELETED_FIELD] = row.deleted
 
-    author = str(change.get("author") or "")
     logged = conn.execute(
         change_log.insert().values(
-            commune_code=key[0], record_type=key[1], record_id=key[2], device_id=device.id, author=author, at=now
+            commune_code=key[0],
+            record_type=key[1],
+            record_id=key[2],
+            device_id=device.id,
+            author=_author(change),
+            at=now,
         )
     )
     if logged.inserted_primary_key is None:
         raise RuntimeError("change_log returned no seq")
     seq = int(logged.inserted_primary_key[0])
-    base = dict(change.get("base_versions") or {})
-    # Fields the server derived (a person's name parts from full_name) follow their source: no conflict.
+    base = {name: version for name, version in change.get("base_versions", {}).items() if name in values}
     for name in values:
-        if name not in change["fields"]:
-            base.setdefault(name, current_versions.get(name, 0))
+        # Fields the server derived (a person's name parts from full_name) follow their source, and the
+        # creation/edit stamps only label the record: neither is a conflict anyone needs to review.
+        if name not in change["fields"] or name in _PASS_THROUGH:
+            base[name] = current_versions.get(name, 0)
     new_values, new_versions, conflicted = merge_fields(current_values, current_versions, values, base, seq)
     for name in conflicted:
         _record_conflict(conn, key, name, current_values.get(name), current_versions[name], values[name], device, now)
@@ -150,15 +246,17 @@ def apply_change(conn: Connection, device: Device, change: Mapping[str, Any], to
     stored_row = {"fields": _dumps(new_values), "versions": _dumps(new_versions), "deleted": deleted, "seq": seq}
     if row is None:
         conn.execute(records.insert().values(commune_code=key[0], record_type=key[1], record_id=key[2], **stored_row))
-    else:
+    elif new_versions != current_versions:
         conn.execute(
             records.update()
             .where(records.c.commune_code == key[0], records.c.record_type == key[1], records.c.record_id == key[2])
             .values(**stored_row)
         )
+    # else: every value sent was already there; the record keeps its seq, so nobody pulls it again for nothing.
     result: ChangeResult = {
         "change_id": change_id,
         "status": "applied",
+        # Every field sent (and derived), with the version it has now: the laptop's base for its next edit.
         "versions": {name: new_versions[name] for name in sorted(values)},
     }
     if conflicted:
@@ -197,14 +295,15 @@ def _record_conflict(
     )
 
 
-def pull(conn: Connection, commune_code: str, cursor: int, limit: int) -> PullResponse:
-    """The commune's records changed after cursor, oldest change first, one page of at most limit."""
-    rows = conn.execute(
-        select(records)
-        .where(records.c.commune_code == commune_code, records.c.seq > cursor)
-        .order_by(records.c.seq)
-        .limit(limit + 1)
-    ).all()
+def pull(conn: Connection, commune_code: str, cursor: int, limit: int, record_type: str | None = None) -> PullResponse:
+    """The commune's records changed after cursor, oldest change first, one page of at most limit.
+
+    With record_type, only that type's records (the laptop's repair re-pulls one type from cursor 0).
+    """
+    query = select(records).where(records.c.commune_code == commune_code, records.c.seq > cursor)
+    if record_type is not None:
+        query = query.where(records.c.record_type == record_type)
+    rows = conn.execute(query.order_by(records.c.seq).limit(limit + 1)).all()
     page = rows[:limit]
     out: list[WireRecord] = [
         {

@@ -100,7 +100,17 @@ def test_the_model_reads_pages_on_demand(qtbot: QtBot, ctx: AppContext, many: li
     assert not model.canFetchMore(model.index(-1, -1))
     assert len({model.row(r)["id"] for r in range(450)}) == 450  # no row twice across pages
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Ngày", "Giờ", "Tổ", "Địa điểm", "Lĩnh vực", "Số người", "Thành viên tham gia", "Ghi chú"]
+    assert headers == [
+        "Ngày",
+        "Đồng bộ",
+        "Giờ",
+        "Tổ",
+        "Địa điểm",
+        "Lĩnh vực",
+        "Số người",
+        "Thành viên tham gia",
+        "Ghi chú",
+    ]
     # Two sessions share today's date (i = 0 and 365): the one entered last comes first.
     assert model.index(0, SessionsModel.DATE).data() == "02/03/2026"
     assert model.index(0, SessionsModel.TIME).data() == "08:00–10:00"

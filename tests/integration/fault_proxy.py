@@ -46,6 +46,7 @@ class Counters:
     bytes_up: int = 0
     bytes_down: int = 0
     faulted: int = 0  # connections that got a fault from the queue
+    requests: int = 0  # HTTP requests whose head went through to the server (see _RequestCounter)
 
 
 class FaultProxy:
@@ -163,6 +164,7 @@ class FaultProxy:
         reader = threading.Thread(target=self._read, args=(source, chunks, done), daemon=True)
         reader.start()
         cutter = None if up or fault.truncate_body_after is None else _Truncation(fault.truncate_body_after)
+        requests = _RequestCounter() if up else None
         try:
             while not done.is_set():
                 try:
@@ -177,12 +179,15 @@ class FaultProxy:
                 if cutter is not None:
                     data = cutter.take(data)
                 _wait_until(arrived + latency, done)
-                _send(sink, data, rate, done)
+                started = requests.feed(data) if requests is not None else 0
+                # Counted as the bytes enter the link, so a client that has read a whole reply sees them counted.
                 with self._lock:
+                    self.counters.requests += started
                     if up:
                         self.counters.bytes_up += len(data)
                     else:
                         self.counters.bytes_down += len(data)
+                _send(sink, data, rate, done)
                 if cutter is not None and cutter.cut:
                     break
         except OSError:
@@ -214,6 +219,44 @@ class FaultProxy:
             pass
         finally:
             chunks.put(None)
+
+
+class _RequestCounter:
+    """Counts the HTTP/1.1 requests in a client's byte stream: a head, then Content-Length bytes of body.
+
+    Enough for what the laptop sends (requests gives every body a Content-Length); a chunked body is not parsed.
+    """
+
+    def __init__(self) -> None:
+        self.head = b""
+        self.body_left = 0
+
+    def feed(self, data: bytes) -> int:
+        """How many request heads end in data."""
+        ended = 0
+        while data:
+            if self.body_left:
+                taken = min(self.body_left, len(data))
+                self.body_left -= taken
+                data = data[taken:]
+                continue
+            self.head += data
+            end = self.head.find(HEADER_END)
+            if end < 0:
+                return ended
+            ended += 1
+            data = self.head[end + len(HEADER_END) :]
+            self.body_left = _content_length(self.head[:end])
+            self.head = b""
+        return ended
+
+
+def _content_length(head: bytes) -> int:
+    for line in head.split(b"\r\n")[1:]:
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"content-length" and value.strip().isdigit():
+            return int(value.strip())
+    return 0
 
 
 class _Truncation:

@@ -21,7 +21,6 @@ from desktop.cli import main
 from desktop.store import Store, settings, sync_engine
 from desktop.store.sync_engine import SyncSummary, read_token
 from sync.client import SyncClient, SyncError
-from sync.server.db import DATABASE_FILE
 from tests.integration.fault_proxy import Fault, FaultProxy, fault_proxy, slow_link
 from tests.integration.test_sync_roundtrip import COMMUNE, counts, enroll, fill, snapshot, sync_states
 
@@ -77,9 +76,7 @@ def add_people(folder: Path, n: int) -> None:
 
 def server_query(server: ProvinceServer, sql: str) -> list[tuple[Any, ...]]:
     """Rows from the server's own database, opened read-only beside the running server."""
-    path = server.data_dir / DATABASE_FILE
-    with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
-        return conn.execute(sql).fetchall()
+    return server.query(sql)  # SQLite or PostgreSQL, whichever the server runs on
 
 
 def log_rows_per_record(server: ProvinceServer) -> dict[tuple[str, str], int]:

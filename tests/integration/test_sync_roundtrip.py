@@ -277,15 +277,17 @@ def test_a_used_code_and_a_laptop_never_enrolled_fail_in_one_line(
     assert "chưa được đăng ký" in capsys.readouterr().err
 
 
-def test_a_record_that_differs_from_the_server_is_reported(laptop_a: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_record_that_differs_from_the_server_is_repaired(laptop_a: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ids = fill(laptop_a)
     assert sync(laptop_a) == 0
     with Store.open(laptop_a, automatic_backup=False) as store:
         # Changed behind the change log's back (a restored old backup would do the same): nothing to push.
         store.db.execute("UPDATE villages SET households = 999 WHERE id = ?", [ids["village"]])
         store.db.conn.commit()
-        summary = sync_engine.sync(store, laptop_a)
-    assert (summary.pushed, summary.mismatched) == (0, ("villages",))
     capsys.readouterr()
     assert sync(laptop_a) == 0
-    assert "dữ liệu trên máy chưa khớp với máy chủ tỉnh ở: thôn, tổ dân phố" in capsys.readouterr().err
+    assert "Đã tự sửa dữ liệu chưa khớp ở: thôn, tổ dân phố." in capsys.readouterr().out
+    with Store.open(laptop_a, automatic_backup=False) as store:
+        assert store.require("villages", ids["village"])["households"] == 120
+        summary = sync_engine.sync(store, laptop_a)  # more cases in test_sync_repair.py
+    assert (summary.pushed, summary.mismatched, summary.repaired) == (0, (), ())

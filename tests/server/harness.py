@@ -8,25 +8,28 @@ import time
 import urllib.request
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import uvicorn
+from sqlalchemy import text
 
 from sync import units
 from sync.server import admin
 from sync.server.app import create_app
-from sync.server.db import create_schema, default_database_url, make_engine
+from sync.server.db import READONLY, create_schema, default_database_url, make_engine
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 15.0  # seconds; a start is well under one on a quiet machine
 
 
 class ProvinceServer:
-    """A running server over one SQLite data folder; stop() and start() restart it on the same port."""
+    """A running server over one database (by default the SQLite file in data_dir); stop() and start() restart it
+    on the same port."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, database_url: str | None = None) -> None:
         self.data_dir = data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
-        self.database_url = default_database_url(data_dir)
+        self.database_url = database_url or default_database_url(data_dir)
         self.port = 0  # chosen by the system on the first start, then kept so the URL stays valid
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
@@ -35,6 +38,11 @@ class ProvinceServer:
     def url(self) -> str:
         """The base URL, e.g. http://127.0.0.1:41234 (no trailing slash)."""
         return f"http://{HOST}:{self.port}"
+
+    @property
+    def backend(self) -> str:
+        """The database backend: "sqlite" or "postgresql"."""
+        return "sqlite" if self.database_url.startswith("sqlite") else "postgresql"
 
     @property
     def running(self) -> bool:
@@ -102,5 +110,14 @@ class ProvinceServer:
         engine = make_engine(self.database_url)
         try:
             admin.revoke_device(engine, device_id)
+        finally:
+            engine.dispose()
+
+    def query(self, sql: str, **params: Any) -> list[tuple[Any, ...]]:
+        """Rows of a read-only SQL query on the server's database, beside the running server."""
+        engine = make_engine(self.database_url)
+        try:
+            with engine.connect().execution_options(**{READONLY: True}) as conn:
+                return [tuple(row) for row in conn.execute(text(sql), params)]
         finally:
             engine.dispose()

@@ -69,6 +69,56 @@ def test_merge_is_deterministic_and_leaves_its_inputs_alone() -> None:
     assert versions == {"a": 1, "b": 1, "c": 1}
 
 
+def test_a_value_equal_to_the_current_one_is_neither_written_nor_versioned_nor_a_conflict() -> None:
+    # A stale base (2, current 4) over the same value: nothing is lost, so nothing is reported.
+    current, versions = {"notes": "gần chợ", "households": 40}, {"notes": 4, "households": 3}
+    values, new_versions, conflicts = merge_fields(
+        current, versions, {"notes": "gần chợ", "households": 41}, {"notes": 2, "households": 3}, 9
+    )
+    assert values == {"notes": "gần chợ", "households": 41}
+    assert new_versions == {"notes": 4, "households": 9}  # the unchanged field keeps its version for the sender
+    assert conflicts == []
+
+
+def test_two_devices_writing_the_same_new_value_is_not_a_conflict() -> None:
+    # Both saw version 3; the first arrival wrote 125 at version 5; the second sends 125 too.
+    first = merge_fields({"households": 120}, {"households": 3}, {"households": 125}, {"households": 3}, 5)
+    second = merge_fields(first[0], first[1], {"households": 125}, {"households": 3}, 6)
+    assert second == ({"households": 125}, {"households": 5}, [])
+
+
+def test_the_same_record_created_twice_with_the_same_values_makes_no_conflict() -> None:
+    # Two laptops made the default category with the same derived id and values, each based on nothing.
+    category = {"code": "dvc", "name": "Dịch vụ công trực tuyến", "sort_order": 1}
+    first = merge_fields({}, {}, category, {}, 11)
+    second = merge_fields(first[0], first[1], {**category, "sort_order": 2}, {}, 12)
+    assert second[0] == {**category, "sort_order": 2}
+    assert second[1] == {"code": 11, "name": 11, "sort_order": 12}
+    assert second[2] == ["sort_order"]  # the one value that differs was written over a version it never saw
+
+
+def test_equal_means_the_same_json_value_not_python_equality() -> None:
+    # 1, 1.0 and true are equal in Python but not on the wire (nor in the digest): they are writes.
+    for incoming in (1.0, True):
+        values, versions, conflicts = merge_fields({"x": 1}, {"x": 4}, {"x": incoming}, {"x": 4}, 8)
+        assert values["x"] is incoming and versions["x"] == 8 and conflicts == []
+    values, versions, _ = merge_fields({"x": {"a": 1, "b": [2]}}, {"x": 4}, {"x": {"b": [2], "a": 1}}, {}, 8)
+    assert versions == {"x": 4}  # key order is not a difference
+
+
+def test_an_equal_value_never_versioned_is_written_so_the_sender_gets_a_version() -> None:
+    # "deleted" is 0 on every stored record before anyone deletes it, without a version of its own.
+    values, versions, conflicts = merge_fields({"name": "Bản Mới", "deleted": 0}, {"name": 3}, {"deleted": 0}, {}, 6)
+    assert values["deleted"] == 0
+    assert versions == {"name": 3, "deleted": 6}
+    assert conflicts == []
+
+
+def test_a_missing_value_is_not_equal_to_null() -> None:
+    values, versions, conflicts = merge_fields({"name": "A"}, {"name": 2, "notes": 2}, {"notes": None}, {}, 6)
+    assert values["notes"] is None and versions["notes"] == 6 and conflicts == ["notes"]
+
+
 def test_small_bodies_go_plain_and_large_ones_gzipped() -> None:
     small, small_headers = encode_body({"x": "Thôn"})
     assert "Content-Encoding" not in small_headers
@@ -89,7 +139,17 @@ def test_a_gzip_bomb_is_refused_without_inflating_it() -> None:
 
 @pytest.mark.parametrize(
     ("data", "encoding"),
-    [(b"{not json", None), (b"\xff\xfe", None), (b"not gzip at all", "gzip"), (b"{}", "br")],
+    [
+        (b"{not json", None),
+        (b"\xff\xfe", None),
+        (b"not gzip at all", "gzip"),
+        (b"{}", "br"),
+        # Python's parser takes these, but they could never be sent back or stored as JSON:
+        (b'{"x": NaN}', None),
+        (b"[-Infinity]", None),
+        (b"[" * 100_000 + b"]" * 100_000, None),  # deeper than the parser's stack
+        (b"1" * 5000, None),  # an integer past Python's 4,300-digit conversion limit
+    ],
 )
 def test_unreadable_bodies_raise_body_error(data: bytes, encoding: str | None) -> None:
     with pytest.raises(BodyError):

@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 
 from sync.ids import new_id
 from sync.protocol import digest
+from sync.records import category_id
 from sync.server.db import applied_changes, change_log, conflicts, make_engine, records
 from tests.server.harness import ProvinceServer
 from tests.server.wire import Api, as_json, enrolled, village
@@ -105,25 +106,23 @@ def test_a_device_pulls_only_its_own_commune(province_server: ProvinceServer) ->
 
 def test_an_invalid_record_is_rejected_with_its_reason_and_the_others_apply(province_server: ProvinceServer) -> None:
     api = enrolled(province_server, COMMUNE)
-    good_id, bad_id, unknown_id = new_id(), new_id(), new_id()
+    good_id, bad_id, bad_name_id = new_id(), new_id(), new_id()
     answer = api.push(
         api.change("villages", good_id, village("Nà Phái"), op="insert"),
         api.change("people", bad_id, {"full_name": "Lò Thị Mai", "birth_year": 1700, "phone": "12"}, op="insert"),
-        api.change("villages", unknown_id, {"name": "Bản Mới", "colour": "xanh"}, op="insert"),
+        api.change("villages", bad_name_id, {"name": "Bản Mới", "Màu sắc": "xanh"}, op="insert"),
         api.change("spaceships", new_id(), {"name": "X"}, op="insert"),
     )
-    good, bad, unknown, wrong_type = answer["results"]
+    good, bad, bad_name, wrong_type = answer["results"]
     assert good["status"] == "applied"
     assert bad["status"] == "rejected"
     assert "Năm sinh 1700 không hợp lệ" in bad["reason"]
     assert "Số điện thoại" in bad["reason"]  # every problem, not just the first
-    assert unknown == {
-        "change_id": unknown["change_id"],
-        "status": "rejected",
-        "reason": "Trường không tồn tại: colour",
-    }
+    # An unknown field is kept (tests/server/test_unknown_fields.py), but only under a name any replica can store.
+    assert bad_name["status"] == "rejected"
+    assert bad_name["reason"].startswith("Tên trường không hợp lệ: “Màu sắc”")
     assert wrong_type["status"] == "rejected"
-    assert "Loại bản ghi không tồn tại" in wrong_type["reason"]
+    assert wrong_type["reason"] == "Loại bản ghi không tồn tại: spaceships."
     assert [r["record_id"] for r in api.pull_all()] == [good_id]
 
 
@@ -260,3 +259,74 @@ def test_pushes_from_many_devices_at_once_are_serialised_without_losing_any(prov
     assert _count(province_server, change_log) == 1 + 4 * 5 * 2
     # Every edit of notes after the first was based on nothing: each is a conflict, none lost.
     assert _count(province_server, conflicts) == 4 * 5 - 1
+
+
+def _conflict_fields(server: ProvinceServer) -> list[tuple[str, str]]:
+    engine = make_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            return [(row.record_id, row.field) for row in conn.execute(select(conflicts).order_by(conflicts.c.id))]
+    finally:
+        engine.dispose()
+
+
+def test_the_same_record_made_on_two_laptops_is_no_conflict(province_server: ProvinceServer) -> None:
+    # Both laptops made the default categories offline: the same derived ids, the same values, no base.
+    first, second = enrolled(province_server, COMMUNE, "Máy 1"), enrolled(province_server, COMMUNE, "Máy 2")
+    fields = {"code": "2", "name": "Dịch vụ công trực tuyến", "name_en": "Online public services", "sort_order": 2}
+    record_id = category_id(COMMUNE, "2")
+    made = first.push(first.change("categories", record_id, fields, op="insert"))["results"][0]
+    cursor = first.call("GET", "/v1/pull?cursor=0").json()["cursor"]
+    again = second.push(second.change("categories", record_id, fields, op="insert"))["results"][0]
+    assert again == {"change_id": again["change_id"], "status": "applied", "versions": made["versions"]}
+    assert _conflict_fields(province_server) == []
+    # Nothing changed, so nothing new to pull: the record kept its seq.
+    assert first.call("GET", f"/v1/pull?cursor={cursor}").json()["records"] == []
+
+
+def test_two_devices_making_the_same_edit_is_no_conflict(province_server: ProvinceServer) -> None:
+    first, second = enrolled(province_server, COMMUNE, "Máy 1"), enrolled(province_server, COMMUNE, "Máy 2")
+    village_id = new_id()
+    created = first.push(first.change("villages", village_id, village("Nà Phái", 100), op="insert"))["results"][0]
+    base = {"households": created["versions"]["households"], "notes": 0}
+    won = first.push(first.change("villages", village_id, {"households": 110, "notes": "a"}, base=base))["results"][0]
+    late = second.push(second.change("villages", village_id, {"households": 110, "notes": "b"}, base=base))
+    result = late["results"][0]
+    assert result["conflicts"] == ["notes"]  # only the field whose value was really overwritten
+    assert result["versions"]["households"] == won["versions"]["households"]
+    assert result["versions"]["notes"] > won["versions"]["notes"]
+    assert _conflict_fields(province_server) == [(village_id, "notes")]
+
+
+def test_only_the_name_part_both_devices_edited_is_a_conflict(province_server: ProvinceServer) -> None:
+    first, second = enrolled(province_server, COMMUNE, "Máy 1"), enrolled(province_server, COMMUNE, "Máy 2")
+    person_id = new_id()
+    made = first.push(first.change("people", person_id, {"full_name": "Lường Văn Đức"}, op="insert"))["results"][0]
+    seen = made["versions"]
+    assert set(seen) == {"full_name", "family_name", "middle_name", "given_name"}
+    # Each laptop sends what changed on it: A the given name, B the family name (the server derives the parts).
+    a_fields = {"full_name": "Lường Văn Minh", "given_name": "Minh"}
+    a = first.push(first.change("people", person_id, a_fields, base={k: seen[k] for k in a_fields}))["results"][0]
+    assert a["versions"]["family_name"] == seen["family_name"]  # unchanged: not re-stamped
+    assert a["versions"]["given_name"] > seen["given_name"]
+    b_fields = {"full_name": "Hoàng Văn Đức", "family_name": "Hoàng"}
+    b = second.push(second.change("people", person_id, b_fields, base={k: seen[k] for k in b_fields}))["results"][0]
+    assert b["conflicts"] == ["full_name"]
+    assert _conflict_fields(province_server) == [(person_id, "full_name")]
+    person = first.pull_all()[0]["fields"]
+    assert (person["full_name"], person["family_name"], person["middle_name"], person["given_name"]) == (
+        "Hoàng Văn Đức",
+        "Hoàng",
+        "Văn",
+        "Đức",
+    )
+
+
+def test_the_stamps_of_a_record_are_never_a_conflict(province_server: ProvinceServer) -> None:
+    first, second = enrolled(province_server, COMMUNE, "Máy 1"), enrolled(province_server, COMMUNE, "Máy 2")
+    village_id = new_id()
+    first.push(first.change("villages", village_id, {**village("Nà Phái"), "updated_at": "t1"}, op="insert"))
+    late = second.push(second.change("villages", village_id, {"updated_at": "t2"}))["results"][0]
+    assert late["status"] == "applied" and "conflicts" not in late
+    assert first.pull_all()[0]["fields"]["updated_at"] == "t2"
+    assert _conflict_fields(province_server) == []

@@ -31,11 +31,19 @@ from desktop.store.store import Store, StoreError
 from desktop.ui import documents_menu, i18n
 from desktop.ui.context import ALL_TYPES, AppContext
 from desktop.ui.history_dialog import HistoryDialog
-from desktop.ui.models import Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
+from desktop.ui.models import (
+    ATTENTION_COLOR,
+    SYNC_KEY,
+    Column,
+    RecordTableModel,
+    VietnameseSortFilterProxy,
+    plain_order,
+    sync_label,
+)
 from desktop.ui.undo import run_undoable
 from desktop.ui.widgets import messages
 from desktop.ui.widgets.editors import Editor
-from desktop.ui.widgets.record_dialog import RecordDialog
+from desktop.ui.widgets.record_dialog import RecordDialog, rejection_text
 from desktop.ui.widgets.record_form import ERROR_STYLE
 from desktop.ui.widgets.record_list import RecordList
 from sync.dates import display_date
@@ -66,7 +74,8 @@ class DecisionsModel(RecordTableModel):
     """Every decision on record, newest first: number, date, kind, status, signer, teams concerned."""
 
     CONTEXT = "DecisionsModel"
-    NUMBER, DATE, KIND, STATUS, SIGNER, TEAMS = range(6)
+    SYNC_TYPE = "decisions"
+    NUMBER, DATE, KIND, STATUS, SIGNER, SYNC, TEAMS = range(7)
     COLUMNS = (
         Column(
             "number_key",
@@ -78,6 +87,7 @@ class DecisionsModel(RecordTableModel):
         Column("kind", QT_TRANSLATE_NOOP("DecisionsModel", "Loại"), display=_choice("kind")),
         Column("status", QT_TRANSLATE_NOOP("DecisionsModel", "Trạng thái"), display=_choice("status")),
         Column("signer_name", QT_TRANSLATE_NOOP("DecisionsModel", "Người ký")),
+        Column(SYNC_KEY, QT_TRANSLATE_NOOP("DecisionsModel", "Đồng bộ"), display=sync_label),
         Column("teams", QT_TRANSLATE_NOOP("DecisionsModel", "Các tổ")),  # last: the long one stretches
     )
 
@@ -516,6 +526,9 @@ class DecisionsView(QWidget):
         ]
         if decision["status"] == "issued":
             parts.append(f"<p style='{ERROR_STYLE}'>{html.escape(self.issued_message())}</p>")
+        rejected = rejection_text(self.ctx.store, "decisions", decision["id"])
+        if rejected:  # first, so the official sees what to fix before anything else
+            parts.insert(1, f"<p style='color:{ATTENTION_COLOR}'>{html.escape(rejected)}</p>")
         self.detail.setHtml("".join(parts))
 
     # ----- actions -----

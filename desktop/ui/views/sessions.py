@@ -15,6 +15,7 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -102,7 +103,8 @@ class SessionList(RecordList):
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
         query, preparation, language = model.query, model.preparation(), i18n.language()
-        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(model.columnCount())]
+        # The session's own columns: its sync state is this laptop's business, not the sheet's.
+        headers = [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in SessionsModel.CELL_COLUMNS]
         sheet = self.export_title
 
         def task(store: Store, job: Job) -> int:
@@ -159,6 +161,10 @@ class SessionsView(QWidget):
         self.date_to = self._date_edit(today, self.tr("Đến ngày"))
         self.category_filter = QComboBox()
         self.category_filter.setToolTip(self.tr("Chỉ xem buổi hỗ trợ có lĩnh vực này"))
+        self.unsynced_filter = QCheckBox(self.tr("Chỉ buổi chưa đồng &bộ / bị từ chối"))
+        self.unsynced_filter.setToolTip(
+            self.tr("Chỉ xem buổi hỗ trợ chưa gửi được lên máy chủ tỉnh hoặc bị máy chủ từ chối")
+        )
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -182,13 +188,18 @@ class SessionsView(QWidget):
             label.setBuddy(widget)
             dates.addWidget(label)
             dates.addWidget(widget)
-        dates.addStretch(1)
         self.range_row.hide()
+        # A line of its own: beside the three lists it would squeeze the entry form at 1366 px.
+        second = QHBoxLayout()
+        second.setContentsMargins(0, 0, 0, 0)
+        second.addWidget(self.range_row)
+        second.addStretch(1)
+        second.addWidget(self.unsynced_filter)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 4, 0)
         left_layout.addLayout(filters)
-        left_layout.addWidget(self.range_row)
+        left_layout.addLayout(second)
         left_layout.addWidget(self.list, 1)
 
         self.entry_area = QScrollArea()
@@ -252,6 +263,7 @@ class SessionsView(QWidget):
         self.team_filter.currentIndexChanged.connect(self.apply_filters)
         self.period.currentIndexChanged.connect(self._period_changed)
         self.category_filter.currentIndexChanged.connect(self.apply_filters)
+        self.unsynced_filter.toggled.connect(self.apply_filters)
         self.model.loaded.connect(self._loaded)
         self.model.loading_changed.connect(self.list.update_count)
         self.model.failed.connect(lambda text: messages.error(self, self.tr("Không đọc được dữ liệu"), text))
@@ -304,6 +316,7 @@ class SessionsView(QWidget):
                 date_from=first,
                 date_to=last,
                 category=self.category_filter.currentData(),
+                unsynced=self.unsynced_filter.isChecked(),
                 text=self.list.search_edit.text(),
             )
         )

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import socket
 from importlib.metadata import PackageNotFoundError, version
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -27,11 +28,13 @@ from desktop.store import settings, sync_engine
 from desktop.store.outbox import PendingChanges, pending_by_type, push_size
 from desktop.store.store import Store
 from desktop.store.sync_engine import SyncSummary
+from desktop.store.versions import newer_version_available
 from desktop.ui import i18n
 from desktop.ui.context import ALL_TYPES, AppContext, Job, JobCancelled
 from desktop.ui.views.conflicts_panel import ConflictsPanel, local_time
 from desktop.ui.widgets.hint import hint_label
 from sync.client import SyncError
+from sync.enrollment import EnrollmentLinkError, parse_enrollment_uri
 from sync.records import record_type
 
 
@@ -82,6 +85,14 @@ class SyncView(QWidget):
         self.error_label.setStyleSheet("color: #b3261e;")
         self.skew_label = QLabel()
         self.skew_label.setWordWrap(True)
+        # "Đã có phiên bản mới …": the link opens in the browser, where the official downloads the installer.
+        self.version_label = QLabel()
+        self.version_label.setWordWrap(True)
+        self.version_label.setTextFormat(Qt.TextFormat.RichText)
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.version_label.setStyleSheet("QLabel { background: #fff4d6; border: 1px solid #e0b84d; padding: 6px; }")
+        self.version_label.linkActivated.connect(self.open_link)
+        self.version_label.hide()
         server_box = QGroupBox(self.tr("Máy chủ tỉnh"))
         server_form = QFormLayout(server_box)
         server_form.addRow(self.tr("Địa chỉ:"), self.server_label)
@@ -89,6 +100,7 @@ class SyncView(QWidget):
         server_form.addRow(self.tr("Đồng bộ lần cuối:"), self.last_sync_label)
         server_form.addRow(self.error_label)
         server_form.addRow(self.skew_label)
+        server_form.addRow(self.version_label)
 
         self.enrol_box = QGroupBox(self.tr("Đăng ký máy này với máy chủ tỉnh"))
         self.url_edit = QLineEdit()
@@ -106,6 +118,9 @@ class SyncView(QWidget):
         enrol_form.addRow(self.tr("Địa chỉ máy chủ:"), self.url_edit)
         enrol_form.addRow(self.tr("Mã đăng ký:"), self.code_edit)
         enrol_form.addRow(self.enrol_button, self.enrol_message)
+        # The enrolment sheet's QR code holds both: pasting its link (or a phone's scan) into either field fills both.
+        self.url_edit.textChanged.connect(self._link_pasted)
+        self.code_edit.textChanged.connect(self._link_pasted)
 
         self.progress_bar = QProgressBar()
         self.progress_bar.setFormat(self.tr("Đang đồng bộ… %v/%m"))
@@ -179,6 +194,7 @@ class SyncView(QWidget):
         ctx.hub.sync_finished.connect(self._finished)
         self.show_settings()
         self.show_sync_state()
+        self.show_newer_version()
         self.reload()
 
     def enrolled(self) -> bool:
@@ -254,6 +270,48 @@ class SyncView(QWidget):
                 ).format(minutes=_number(round(abs(result.skew_seconds) / 60)))
             )
 
+    def show_newer_version(self) -> None:
+        """Say so when the province published a newer Tổ Số than this one (learnt at the last sync)."""
+        latest = newer_version_available(self.ctx.store)
+        self.version_label.setVisible(latest is not None)
+        if latest is None:
+            self.version_label.clear()
+            return
+        number, url = html.escape(latest["version"]), latest["url"]
+        if url:
+            link = f'<a href="{html.escape(url, quote=True)}">{html.escape(url)}</a>'
+            text = self.tr("Đã có phiên bản mới {version} — tải về tại {link}").format(version=number, link=link)
+        else:
+            text = self.tr("Đã có phiên bản mới {version} — hỏi cán bộ tỉnh nơi tải về.").format(version=number)
+        self.version_label.setText(f"<b>{text}</b>")
+
+    def open_link(self, url: str) -> None:
+        """Open the download page in the browser (web addresses only, whatever the server sent)."""
+        link = QUrl(url)
+        if link.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(link)
+
+    def _link_pasted(self, text: str) -> None:
+        if "toso-enroll" not in text.lower():
+            return
+        try:
+            link = parse_enrollment_uri(text)
+        except EnrollmentLinkError as error:
+            self.enrol_message.setText(str(error))
+            return
+        # setText emits textChanged again, with text that is no link: it returns above.
+        if link.server:
+            self.url_edit.setText(link.server)
+        elif "toso-enroll" in self.url_edit.text().lower():
+            self.url_edit.clear()  # the link was pasted there: what is left to type is the address
+        self.code_edit.setText(link.code)
+        self.enrol_message.setText(
+            self.tr("Đã điền địa chỉ máy chủ và mã đăng ký từ liên kết. Bấm “Đăng ký” để tiếp tục.")
+            if link.server
+            else self.tr("Đã điền mã đăng ký từ liên kết; hãy nhập địa chỉ máy chủ.")
+        )
+        self.enrol_button.setFocus()
+
     def _sync_now(self) -> None:
         if self.ctx.sync is not None:
             self.ctx.sync.sync_now()
@@ -274,6 +332,7 @@ class SyncView(QWidget):
     def _finished(self, _result: object) -> None:
         self.show_settings()
         self.show_sync_state()
+        self.show_newer_version()
         self.conflicts_panel.reload()
 
     def enrol(self) -> None:

@@ -5,15 +5,50 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.store.store import StoreError
+from desktop.store.record_sync import rejection_reason
+from desktop.store.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.context import AppContext
 from desktop.ui.undo import run_undoable
 from desktop.ui.widgets.editors import Editor
 from desktop.ui.widgets.record_form import RecordForm
 from sync.records import FieldError, RecordInvalid, record_type
+
+REJECTION_STYLE = "QLabel { color: #b00020; background: #fdecee; border: 1px solid #e8a0a8; padding: 6px; }"
+
+
+def rejection_text(store: Store, type_name: str, record_id: str | None) -> str:
+    """What to tell the official when the server refused a record's latest change ("" when it did not)."""
+    reason = rejection_reason(store.db, type_name, record_id) if record_id else None
+    if reason is None:
+        return ""
+    if not reason:
+        return QCoreApplication.translate(
+            "RecordDialog", "Máy chủ tỉnh từ chối thay đổi gần nhất. Hãy sửa rồi lưu lại để gửi lại."
+        )
+    return QCoreApplication.translate(
+        "RecordDialog", "Máy chủ tỉnh từ chối thay đổi gần nhất: {reason} Hãy sửa rồi lưu lại để gửi lại."
+    ).format(reason=reason if reason.rstrip().endswith((".", "!", "?")) else reason.rstrip() + ".")
+
+
+def rejection_label() -> QLabel:
+    """The line above a form that says why the server refused the record (hidden until there is a reason)."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setStyleSheet(REJECTION_STYLE)
+    label.setAccessibleName(QCoreApplication.translate("RecordDialog", "Lý do máy chủ tỉnh từ chối"))
+    label.hide()
+    return label
+
+
+def show_rejection(label: QLabel, store: Store, type_name: str, record_id: str | None) -> None:
+    """Fill (or hide) a rejection line for a record."""
+    text = rejection_text(store, type_name, record_id)
+    label.setText(text)
+    label.setVisible(bool(text))
 
 
 class RecordDialog(QDialog):
@@ -46,7 +81,10 @@ class RecordDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Hủy"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.rejection = rejection_label()
+        show_rejection(self.rejection, ctx.store, type_name, (record or {}).get("id"))
         layout = QVBoxLayout(self)
+        layout.addWidget(self.rejection)
         layout.addWidget(self.form)
         layout.addWidget(buttons)
         self.setMinimumWidth(460)
