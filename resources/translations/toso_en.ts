@@ -21,7 +21,7 @@
     <message>
         <location filename="../../desktop/ui/about_dialog.py" line="63"/>
         <source>Phần mềm tự do theo Giấy phép Công cộng GNU, phiên bản 3 trở lên (&lt;a href=&quot;{gpl}&quot;&gt;GPL-3.0-or-later&lt;/a&gt;).&lt;br&gt;Phông chữ Liberation Serif trong tài liệu PDF: &lt;a href=&quot;{ofl}&quot;&gt;SIL OFL 1.1&lt;/a&gt; (Giấy phép Phông chữ Mở SIL).</source>
-        <translation>Free software under the GNU General Public License, version 3 or later (&lt;a href="{gpl}"&gt;GPL-3.0-or-later&lt;/a&gt;).&lt;br&gt;The Liberation Serif font in the PDF documents: &lt;a href="{ofl}"&gt;SIL OFL 1.1&lt;/a&gt; (SIL Open Font License).</translation>
+        <translation>Free software under the GNU General Public License, version 3 or later (&lt;a href=&quot;{gpl}&quot;&gt;GPL-3.0-or-later&lt;/a&gt;).&lt;br&gt;The Liberation Serif font in the PDF documents: &lt;a href=&quot;{ofl}&quot;&gt;SIL OFL 1.1&lt;/a&gt; (SIL Open Font License).</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/about_dialog.py" line="73"/>
@@ -3961,254 +3961,279 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="60"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="63"/>
         <source>Xin cán bộ tỉnh một mã đăng ký mới rồi đăng ký lại máy này.</source>
         <translation>Ask the province officer for a new enrolment code and enrol this computer again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="61"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="64"/>
         <source>Cài bản Tổ Số mới nhất rồi đồng bộ lại.</source>
         <translation>Install the latest Tổ Số, then sync again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="65"/>
         <source>Kiểm tra địa chỉ máy chủ (https://…) với cán bộ tỉnh.</source>
         <translation>Check the server address (https://…) with the province officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="64"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="67"/>
         <source>Bấm “Đồng bộ ngay” để thử lại; nếu vẫn lỗi, báo cán bộ tỉnh.</source>
         <translation>Click “Sync now” to try again; if it still fails, tell the province officer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="96"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="99"/>
         <source>Máy chủ tỉnh</source>
         <translation>Provincial server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="98"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="101"/>
         <source>Địa chỉ:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="99"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="102"/>
         <source>Kết nối:</source>
         <translation>Connection:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="100"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="103"/>
         <source>Đồng bộ lần cuối:</source>
         <translation>Last sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="105"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="108"/>
         <source>Đăng ký máy này với máy chủ tỉnh</source>
         <translation>Enrol this computer with the province server</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="110"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="113"/>
         <source>Đă&amp;ng ký</source>
         <translation>E&amp;nrol</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="116"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="119"/>
         <source>Cán bộ tỉnh cấp địa chỉ máy chủ và một mã đăng ký dùng một lần (hết hạn sau 7 ngày).</source>
         <translation>The province officer gives you the server address and a one-time enrolment code (valid for 7 days).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="118"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="121"/>
         <source>Địa chỉ máy chủ:</source>
         <translation>Server address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="119"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="122"/>
         <source>Mã đăng ký:</source>
         <translation>Enrolment code:</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="125"/>
+        <source>Chọn tệp chứng chỉ CA của tỉnh…</source>
+        <translation>Choose the province's CA certificate file…</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/views/sync_view.py" line="126"/>
+        <source>Chỉ cần khi cán bộ tỉnh gửi tệp chứng chỉ (.pem, .crt)</source>
+        <translation>Only needed when the province staff sent a certificate file (.pem, .crt)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="128"/>
+        <source>Chứng chỉ (nếu có):</source>
+        <translation>Certificate (if any):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="135"/>
         <source>Đang đồng bộ… %v/%m</source>
         <translation>Syncing… %v/%m</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="127"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="136"/>
         <source>&amp;Dừng</source>
         <translation>&amp;Stop</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="128"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="137"/>
         <source>Dừng sau phần đang gửi hoặc nhận; phần đã xong được giữ</source>
         <translation>Stop after the part being sent or received; what is done is kept</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="147"/>
         <source>Loại dữ liệu</source>
         <translation>Data type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="147"/>
         <source>Số thay đổi</source>
         <translation>Changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="147"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="138"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="147"/>
         <source>Dung lượng ước tính</source>
         <translation>Estimated size</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="150"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="159"/>
         <source>Thay đổi chưa gửi lên máy chủ, theo loại dữ liệu</source>
         <translation>Pending changes not yet sent to the server, by data type</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="153"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="162"/>
         <source>Dữ liệu mới chỉ có trên máy này</source>
         <translation>Data so far only on this computer</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="158"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="167"/>
         <source>Mỗi lần thêm, sửa, xóa là một thay đổi chờ gửi lên máy chủ tỉnh. Cho đến khi đồng bộ, dữ liệu này chỉ nằm trên máy này: hãy sao lưu thường xuyên.</source>
         <translation>Every addition, edit or deletion is a pending change waiting to be sent to the provincial server. Until you sync, this data exists only on this computer: back up often.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="168"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="177"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="215"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="224"/>
         <source>Chưa cấu hình. Nhập địa chỉ máy chủ trong Cài đặt (Ctrl+9) hoặc khi đăng ký máy bên dưới.</source>
         <translation>Not set. Enter the server address in Settings (Ctrl+9) or when enrolling this computer below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="170"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="179"/>
         <source>&amp;Làm mới</source>
         <translation>&amp;Refresh</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="59"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="62"/>
         <source>Dữ liệu trên máy này vẫn an toàn; Tổ Số sẽ tự thử lại sau 5 phút.</source>
         <translation>The data on this computer is safe; Tổ Số will try again in 5 minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="171"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="180"/>
         <source>Đếm lại các thay đổi chưa gửi (F5)</source>
         <translation>Count the pending changes again (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="221"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="230"/>
         <source>Chưa đồng bộ lần nào</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="225"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="234"/>
         <source>Đăng ký máy này với máy chủ tỉnh (ở trên) để đồng bộ.</source>
         <translation>Enrol this computer with the province server (above) to sync.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="227"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="236"/>
         <source>Đồng bộ nền chưa chạy.</source>
         <translation>Background sync is not running.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="229"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="238"/>
         <source>Tổ Số tự đồng bộ khi mở, 5 phút một lần và khoảng 20 giây sau mỗi thay đổi.</source>
         <translation>Tổ Số syncs by itself when it opens, every 5 minutes and about 20 seconds after each change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="243"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="252"/>
         <source>Chưa đăng ký</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="245"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="254"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="247"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="256"/>
         <source>Chưa thử kết nối</source>
         <translation>Not tried yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="249"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="258"/>
         <source>Đã kết nối</source>
         <translation>Connected</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="251"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="260"/>
         <source>Không kết nối được</source>
         <translation>Cannot connect</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="254"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="263"/>
         <source>Đã dừng đồng bộ; phần đã gửi và nhận được giữ nguyên.</source>
         <translation>Sync stopped; what was already sent and received is kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="259"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="268"/>
         <source>Lần đồng bộ vừa rồi không thành: {error}
 {advice}</source>
         <translation>The last sync failed: {error}
 {advice}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="268"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="277"/>
         <source>Đồng hồ máy này lệch {minutes} phút so với máy chủ tỉnh: hãy chỉnh lại ngày giờ của máy (giờ ghi trong lịch sử có thể sai).</source>
         <translation>This computer&apos;s clock is {minutes} minutes off the province server&apos;s: please correct its date and time (times in the history may be wrong).</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="283"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="292"/>
         <source>Đã có phiên bản mới {version} — tải về tại {link}</source>
         <translation>A new version {version} is available — download it at {link}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="285"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="294"/>
         <source>Đã có phiên bản mới {version} — hỏi cán bộ tỉnh nơi tải về.</source>
         <translation>A new version {version} is available — ask the province staff where to download it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="309"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="318"/>
         <source>Đã điền địa chỉ máy chủ và mã đăng ký từ liên kết. Bấm “Đăng ký” để tiếp tục.</source>
         <translation>The server address and enrolment code were filled in from the link. Press “Enrol” to continue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="311"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="320"/>
         <source>Đã điền mã đăng ký từ liên kết; hãy nhập địa chỉ máy chủ.</source>
         <translation>The enrolment code was filled in from the link; enter the server address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="343"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="352"/>
         <source>Hãy nhập cả địa chỉ máy chủ và mã đăng ký.</source>
         <translation>Enter both the server address and the enrolment code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="353"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="364"/>
         <source>Đang đăng ký…</source>
         <translation>Enrolling…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="361"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="369"/>
+        <source>Chứng chỉ CA của tỉnh</source>
+        <translation>The province's CA certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="369"/>
+        <source>Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/sync_view.py" line="380"/>
         <source>Đã đăng ký máy này; đã nhận {count} bản ghi.</source>
         <translation>This computer is enrolled; {count} records received.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="398"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="417"/>
         <source>Không đếm được các thay đổi chưa gửi: {error}</source>
         <translation>Cannot count the pending changes: {error}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="418"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="437"/>
         <source>Tổng cộng {count} thay đổi chưa gửi; lần đồng bộ tới sẽ gửi khoảng {size}.</source>
         <translation>{count} pending changes in total; the next sync will send about {size}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/sync_view.py" line="423"/>
+        <location filename="../../desktop/ui/views/sync_view.py" line="442"/>
         <source>Mọi thay đổi đã được gửi lên máy chủ tỉnh.</source>
         <translation>All changes have been sent to the provincial server.</translation>
     </message>

@@ -23,7 +23,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import random
 import subprocess
 import sys
 import tempfile
@@ -435,11 +434,12 @@ def main(argv: Sequence[str] | None = None) -> list[Figure]:
     parser.add_argument("--workers", type=int, default=2, help="uvicorn worker processes (2: one per core)")
     parser.add_argument("--clients", type=int, default=4, help="processes the laptops' threads are spread over (4)")
     parser.add_argument("--database-url", help="a PostgreSQL server (postgresql+psycopg://…); default SQLite")
-    parser.add_argument("--seed", type=int, default=0, help=argparse.SUPPRESS)
+    parser.add_argument("--data-dir", type=Path, help="keep the data and server.log here (an empty folder)")
     args = parser.parse_args(argv)
-    random.seed(args.seed)
     with tempfile.TemporaryDirectory(prefix="toso-bench-load-") as temporary:
-        figures = run(args, Path(temporary))
+        folder = args.data_dir or Path(temporary)
+        folder.mkdir(parents=True, exist_ok=True)
+        figures = run(args, folder)
     print(format_table(figures))
     return figures
 

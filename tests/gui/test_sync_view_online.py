@@ -222,3 +222,21 @@ def test_a_running_sync_shows_progress_and_can_be_stopped_from_the_view(
     assert view.error_label.text() == "Đã dừng đồng bộ; phần đã gửi và nhận được giữ nguyên."
     assert view.sync_button.isEnabled()
     assert store.pending_changes() == 29
+
+
+def test_a_chosen_file_that_is_no_certificate_stops_the_enrolment_with_a_reason(
+    qtbot: QtBot, view: SyncView, store: Store, province_server: ProvinceServer, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    bogus = tmp_path / "ca-tinh.pem"
+    bogus.write_text("không phải chứng chỉ", encoding="utf-8")
+    # The file dialog is the system's; the test answers it as the official would, by choosing the file.
+    monkeypatch.setattr("desktop.ui.views.sync_view.QFileDialog.getOpenFileName", lambda *a, **k: (str(bogus), ""))
+    qtbot.mouseClick(view.ca_button, Qt.MouseButton.LeftButton)
+    assert view.ca_button.text() == "ca-tinh.pem"
+
+    view.url_edit.setText(province_server.url)
+    view.code_edit.setText(province_server.enroll("06445"))
+    qtbot.mouseClick(view.enrol_button, Qt.MouseButton.LeftButton)
+    assert "không phải chứng chỉ CA" in view.enrol_message.text()
+    assert view.enrol_box.isVisible() and store.get_meta(sync_engine.CA_BUNDLE) is None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import html
 import socket
 from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from desktop.store import settings, sync_engine
 from desktop.store.outbox import PendingChanges, pending_by_type, push_size
+from desktop.store.server_ca import use_ca_bundle
 from desktop.store.store import Store
 from desktop.store.sync_engine import SyncSummary
 from desktop.store.versions import newer_version_available
@@ -117,6 +120,12 @@ class SyncView(QWidget):
         )
         enrol_form.addRow(self.tr("Địa chỉ máy chủ:"), self.url_edit)
         enrol_form.addRow(self.tr("Mã đăng ký:"), self.code_edit)
+        # Only for a province that signs its own HTTPS certificate; the file is copied into the data folder.
+        self.ca_file: Path | None = None
+        self.ca_button = QPushButton(self.tr("Chọn tệp chứng chỉ CA của tỉnh…"))
+        self.ca_button.setToolTip(self.tr("Chỉ cần khi cán bộ tỉnh gửi tệp chứng chỉ (.pem, .crt)"))
+        self.ca_button.clicked.connect(self._choose_ca)
+        enrol_form.addRow(self.tr("Chứng chỉ (nếu có):"), self.ca_button)
         enrol_form.addRow(self.enrol_button, self.enrol_message)
         # The enrolment sheet's QR code holds both: pasting its link (or a phone's scan) into either field fills both.
         self.url_edit.textChanged.connect(self._link_pasted)
@@ -344,14 +353,24 @@ class SyncView(QWidget):
             return
         if folder is None:
             return
-        name, version = socket.gethostname(), app_version()
+        name, version, ca_file = socket.gethostname(), app_version(), self.ca_file
 
         def task(store: Store, _job: Job) -> sync_engine.Enrollment:
+            if ca_file is not None:
+                use_ca_bundle(store, folder, ca_file)
             return sync_engine.enroll(store, folder, url, code, name, version)
 
         self.enrol_button.setEnabled(False)
         self.enrol_message.setText(self.tr("Đang đăng ký…"))
         self.ctx.writer.submit(task, done=self._enrolled, failed=self._enrol_failed, changes=[ALL_TYPES])
+
+    def _choose_ca(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Chứng chỉ CA của tỉnh"), "", self.tr("Chứng chỉ (*.pem *.crt *.cer);;Mọi tệp (*)")
+        )
+        if chosen:
+            self.ca_file = Path(chosen)
+            self.ca_button.setText(self.ca_file.name)
 
     def _enrolled(self, enrollment: sync_engine.Enrollment) -> None:
         self.enrol_button.setEnabled(True)
