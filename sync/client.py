@@ -86,11 +86,18 @@ class SyncClient:
         """Send one batch of changes; the server answers per change (safe to repeat: idempotent)."""
         return self._request("POST", "/v1/push", body={"batch_id": batch_id, "changes": changes})
 
-    def pull(self, cursor: int, limit: int = 500, *, record_type: str | None = None) -> dict[str, Any]:
-        """One page of the commune's records changed after the cursor (of one record type, when named)."""
+    def pull(
+        self, cursor: int, limit: int = 500, *, record_type: str | None = None, own_from: int | None = None
+    ) -> dict[str, Any]:
+        """One page of the commune's records changed after the cursor (of one record type, when named).
+
+        own_from leaves out the records only this device wrote since that seq (what it just pushed).
+        """
         params: dict[str, Any] = {"cursor": cursor, "limit": limit}
         if record_type is not None:
             params["record_type"] = record_type
+        if own_from is not None:
+            params["own_from"] = own_from
         return self._request("GET", "/v1/pull", params=params)
 
     def conflicts(self, since: int, limit: int = 500) -> dict[str, Any]:

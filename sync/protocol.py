@@ -58,6 +58,7 @@ class ChangeResult(TypedDict):
     change_id: str
     status: Literal["applied", "rejected"]
     reason: NotRequired[str]
+    seq: NotRequired[int]  # the server sequence number of an applied change (the pull's own_from)
     versions: NotRequired[dict[str, int]]
     conflicts: NotRequired[list[str]]
 
@@ -120,6 +121,7 @@ class SummaryResponse(TypedDict):
     counts: dict[str, int]
     digest: dict[str, str]
     latest_version: NotRequired[LatestVersion | None]
+    last_conflict_id: NotRequired[int]  # the laptop asks for conflicts only when this passed its own cursor
 
 
 class ErrorBody(TypedDict):

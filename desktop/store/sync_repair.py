@@ -25,7 +25,7 @@ from desktop.store.sync_apply import ACCEPTED, apply_page, local_digests, refere
 from sync.client import SyncClient
 from sync.records import record_type
 
-PAGE_SIZE = 500
+PAGE_SIZE = 1000
 # Meta key: {type: [server digest, laptop digest]} of mismatches a repair could not mend. While both sides stay
 # as they were, the next sync reports them without downloading the whole type again (a slow link, every 5 min).
 GAVE_UP = "sync_repair_gave_up"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime, timedelta, timezone
@@ -13,6 +14,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine, update
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 
@@ -37,6 +40,7 @@ from sync.protocol import (
 )
 from sync.records import CODE_SCHEME, RECORD_TYPES
 from sync.server import auth, device_reports, server_settings, service
+from sync.server.busy import REQUEST_LOCK_TIMEOUT, busy_response, is_busy
 from sync.server.db import READONLY, create_schema, devices, lock_commune, make_engine
 from sync.server.openapi_shapes import (
     CONFLICTS_RESPONSE,
@@ -136,7 +140,7 @@ Authorised = Annotated[auth.Device, Depends(current_device)]
 
 def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
     """The app serving one database; tables are created at startup (Alembic comes in a later slice)."""
-    db = engine or make_engine(database_url)
+    db = engine or make_engine(database_url, lock_timeout=REQUEST_LOCK_TIMEOUT)
     create_schema(db)
 
     @asynccontextmanager
@@ -146,7 +150,7 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
 
     # response_model=None below: the wire shapes are typing.TypedDicts (sync.protocol stays free of pydantic),
     # which pydantic refuses to model on Python 3.11.
-    app = FastAPI(title="Tổ Số — máy chủ tỉnh", version="1", lifespan=lifespan)
+    app = FastAPI(title="Tổ Số — máy chủ tỉnh", version="1", lifespan=lifespan, responses=error_responses(503))
     app.state.engine = db
     # Answers (pull pages) are compressed like requests when larger than 1 kB and the client accepts gzip.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_THRESHOLD)
@@ -176,6 +180,14 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
     async def http_error(_request: Request, error: HTTPException) -> JSONResponse:
         code = "not_found" if error.status_code == 404 else "http_error"
         return _error(error.status_code, code, _MESSAGES[code])
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(PoolTimeout)
+    async def database_busy(_request: Request, error: Exception) -> JSONResponse:
+        # The transaction was rolled back as its `with` block unwound: a busy push leaves nothing half-applied.
+        if not is_busy(error):
+            raise error  # a real fault stays a 500 with its traceback in the log
+        return busy_response(error)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, error: RequestValidationError) -> JSONResponse:
@@ -249,12 +261,18 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
         cursor: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PULL_LIMIT)] = DEFAULT_PULL_LIMIT,
         record_type: Annotated[str | None, Query(json_schema_extra={"enum": sorted(RECORD_TYPES)})] = None,
+        own_from: Annotated[int | None, Query(ge=1, le=MAX_SEQ)] = None,
     ) -> PullResponse:
-        """The device's commune's records changed after the cursor, one page (of one record type, when named)."""
+        """The device's commune's records changed after the cursor, one page (of one record type, when named).
+
+        own_from: the smallest seq this device's pushes got in this sync; records it alone wrote since are left out.
+        """
         if record_type is not None and record_type not in RECORD_TYPES:
             raise ApiError(422, "invalid_request", f"Loại bản ghi không tồn tại: {record_type[:40]}.")
         with db.connect().execution_options(**{READONLY: True}) as conn:
-            return service.pull(conn, device.commune_code, cursor, limit, record_type)
+            return service.pull(
+                conn, device.commune_code, cursor, limit, record_type, device_id=device.id, own_from=own_from
+            )
 
     @app.get(
         "/v1/conflicts",
@@ -288,3 +306,13 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
             return answer
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app for uvicorn's worker processes (`factory=True`): the database URL comes from $TOSO_DATABASE_URL."""
+    from sync.server.cli import DATABASE_URL_VARIABLE  # here: cli imports this module when it serves
+
+    database_url = os.environ.get(DATABASE_URL_VARIABLE, "").strip()
+    if not database_url:
+        raise RuntimeError(f"Chưa đặt biến môi trường {DATABASE_URL_VARIABLE} (địa chỉ cơ sở dữ liệu của máy chủ).")
+    return create_app(database_url)

@@ -50,6 +50,12 @@ def _parser() -> argparse.ArgumentParser:
     serve = verbs.add_parser("serve", parents=[common], help="chạy máy chủ")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=DEFAULT_PORT)
+    serve.add_argument(
+        "--workers",
+        type=_positive,
+        default=1,
+        help="số tiến trình phục vụ, vd. một tiến trình cho mỗi lõi CPU (mặc định: 1)",
+    )
 
     admin_parser = verbs.add_parser("admin", help="quản trị máy chủ")
     actions = admin_parser.add_subparsers(dest="action", required=True)
@@ -81,13 +87,40 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _positive(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    if not (value.isascii() and value.isdigit()) or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"phải là số nguyên dương, không phải {value!r}")
+    return int(value)
+
+
 def _serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from sync.server.app import create_app
+    from sync.server.migrations import SchemaMismatch
 
-    app = create_app(_database_url(args))
-    uvicorn.run(app, host=args.host, port=args.port, access_log=True, proxy_headers=True)
+    database_url = _database_url(args)
+    # Migrations run here, once, before any worker starts; each worker then only reads that the schema is current.
+    engine = make_engine(database_url)
+    try:
+        create_schema(engine)
+    except SchemaMismatch as error:
+        print(str(error), file=sys.stderr)
+        return 1
+    finally:
+        engine.dispose()
+    # Worker processes build their own app (uvicorn needs an import string for more than one): the URL goes by
+    # the environment, which they inherit.
+    os.environ[DATABASE_URL_VARIABLE] = database_url
+    uvicorn.run(
+        "sync.server.app:app_from_environment",
+        factory=True,
+        workers=args.workers,
+        host=args.host,
+        port=args.port,
+        access_log=True,
+        proxy_headers=True,
+    )
     return 0
 
 

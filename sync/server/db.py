@@ -31,10 +31,13 @@ READONLY = "toso_readonly"  # execution option: this connection only reads
 
 # uvicorn runs the sync endpoints on a pool of 40 threads and each holds one connection at a time: with room for
 # 50, every thread gets one at once, and a burst (200 laptops syncing together) queues for threads, not for
-# connections. The timeout is generous so a queued request waits instead of failing with a 500.
+# connections. A request that still finds none after POOL_TIMEOUT is answered 503 (the laptop retries later),
+# well inside the laptop's 30 s read timeout rather than after it.
 POOL_SIZE = 10
 POOL_OVERFLOW = 40
-POOL_TIMEOUT = 120  # seconds
+POOL_TIMEOUT = 10  # seconds
+# How long a transaction waits for a lock another holds before giving up (admin commands; the API passes less).
+DEFAULT_LOCK_TIMEOUT = 30.0  # seconds
 # PostgreSQL advisory lock namespace for "writing to commune X" (the second key is a hash of the commune code).
 _COMMUNE_LOCK_SPACE = 7_050_002
 
@@ -142,14 +145,29 @@ def default_database_url(data_dir: Path) -> str:
     return f"sqlite:///{(Path(data_dir) / DATABASE_FILE).resolve()}"
 
 
-def make_engine(database_url: str) -> Engine:
-    """An engine for the URL; SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE transactions."""
-    pool: dict[str, Any] = {"pool_size": POOL_SIZE, "max_overflow": POOL_OVERFLOW, "pool_timeout": POOL_TIMEOUT}
+def make_engine(
+    database_url: str,
+    *,
+    lock_timeout: float | None = None,
+    pool_timeout: float = POOL_TIMEOUT,
+    max_connections: int = POOL_SIZE + POOL_OVERFLOW,
+) -> Engine:
+    """An engine for the URL; SQLite gets WAL, a busy timeout and BEGIN IMMEDIATE transactions.
+
+    lock_timeout: seconds a statement waits for a lock (SQLite's busy timeout, PostgreSQL's lock_timeout) before
+    failing with OperationalError; None means DEFAULT_LOCK_TIMEOUT on SQLite and no limit on PostgreSQL.
+    """
+    size = min(POOL_SIZE, max_connections)
+    pool: dict[str, Any] = {"pool_size": size, "max_overflow": max_connections - size, "pool_timeout": pool_timeout}
     if not database_url.startswith("sqlite"):
-        return create_engine(database_url, pool_pre_ping=True, **pool)
+        engine = create_engine(database_url, pool_pre_ping=True, **pool)
+        if lock_timeout is not None:
+            _set_postgresql_lock_timeout(engine, lock_timeout)
+        return engine
     if make_url(database_url).database in (None, "", ":memory:"):
         pool = {}  # an in-memory database lives in one connection per thread: no pool to size
-    engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": 30}, **pool)
+    busy_timeout = DEFAULT_LOCK_TIMEOUT if lock_timeout is None else lock_timeout
+    engine = create_engine(database_url, connect_args={"check_same_thread": False, "timeout": busy_timeout}, **pool)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -168,6 +186,19 @@ def make_engine(database_url: str) -> Engine:
         connection.exec_driver_sql("BEGIN" if readonly else "BEGIN IMMEDIATE")
 
     return engine
+
+
+def _set_postgresql_lock_timeout(engine: Engine, seconds: float) -> None:
+    """Every new connection waits at most this long for a lock (advisory locks too), then raises 55P03."""
+
+    @event.listens_for(engine, "connect", insert=True)
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # In autocommit: a SET inside the pool's first transaction would be undone by its rollback.
+        autocommit = dbapi_connection.autocommit
+        dbapi_connection.autocommit = True
+        with dbapi_connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = {max(1, round(seconds * 1000))}")
+        dbapi_connection.autocommit = autocommit
 
 
 def lock_commune(conn: Connection, commune_code: str) -> None:

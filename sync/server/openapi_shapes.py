@@ -126,6 +126,7 @@ PUSH_RESPONSE: Schema = {
                     "change_id": _STRING,
                     "status": {"enum": ["applied", "rejected"]},
                     "reason": _STRING,
+                    "seq": _INTEGER,
                     "versions": _VERSIONS,
                     "conflicts": {"type": "array", "items": _STRING},
                 },
@@ -171,6 +172,7 @@ SUMMARY_RESPONSE: Schema = {
         "counts": {"type": "object", "additionalProperties": _INTEGER},
         "digest": {"type": "object", "additionalProperties": _STRING},
         "latest_version": {"type": ["object", "null"]},
+        "last_conflict_id": _INTEGER,
     },
 }
 
@@ -189,6 +191,7 @@ _ERRORS: dict[int, str] = {
     413: "Dữ liệu gửi lên quá lớn.",
     422: "Yêu cầu không hợp lệ.",
     426: "Phiên bản giao thức không còn được hỗ trợ.",
+    503: "Máy chủ đang bận; thử lại sau số giây ghi trong Retry-After.",
 }
 
 

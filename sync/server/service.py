@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any, cast
 
@@ -256,6 +256,7 @@ def apply_change(conn: Connection, device: Device, change: Mapping[str, Any], to
     result: ChangeResult = {
         "change_id": change_id,
         "status": "applied",
+        "seq": seq,  # the laptop passes the smallest of a sync's seqs back as own_from on the pull after it
         # Every field sent (and derived), with the version it has now: the laptop's base for its next edit.
         "versions": {name: new_versions[name] for name in sorted(values)},
     }
@@ -295,28 +296,79 @@ def _record_conflict(
     )
 
 
-def pull(conn: Connection, commune_code: str, cursor: int, limit: int, record_type: str | None = None) -> PullResponse:
+# A pull with own_from scans at most this many pages' worth of records to fill one page with others' changes.
+SCAN_PAGES = 50
+
+
+def pull(
+    conn: Connection,
+    commune_code: str,
+    cursor: int,
+    limit: int,
+    record_type: str | None = None,
+    *,
+    device_id: str | None = None,
+    own_from: int | None = None,
+) -> PullResponse:
     """The commune's records changed after cursor, oldest change first, one page of at most limit.
 
-    With record_type, only that type's records (the laptop's repair re-pulls one type from cursor 0).
+    With record_type, only that type's records (the laptop's repair re-pulls one type from cursor 0). With
+    own_from (the smallest seq the server gave this device's pushes in the current sync), a record every field
+    of which was last written by this very device at or after own_from is left out: the laptop already holds
+    exactly that state, and on a 3G link sending 20,000 just-pushed sessions back doubles a first sync.
     """
-    query = select(records).where(records.c.commune_code == commune_code, records.c.seq > cursor)
+    query = select(records).where(records.c.commune_code == commune_code)
     if record_type is not None:
         query = query.where(records.c.record_type == record_type)
-    rows = conn.execute(query.order_by(records.c.seq).limit(limit + 1)).all()
-    page = rows[:limit]
-    out: list[WireRecord] = [
-        {
-            "record_type": row.record_type,
-            "record_id": row.record_id,
-            "fields": json.loads(row.fields),
-            "versions": json.loads(row.versions),
-            "deleted": row.deleted,
-            "seq": row.seq,
-        }
-        for row in page
-    ]
-    return {"records": out, "cursor": page[-1].seq if page else cursor, "more": len(rows) > limit}
+    skipping = own_from is not None and device_id is not None
+    out: list[WireRecord] = []
+    scanned_to, more = cursor, False
+    for _chunk in range(SCAN_PAGES if skipping else 1):
+        rows = conn.execute(query.where(records.c.seq > scanned_to).order_by(records.c.seq).limit(limit + 1)).all()
+        page = rows[:limit]
+        skip = _own_records(conn, page, device_id, own_from) if skipping and own_from is not None else set()
+        taken = 0
+        for row in page:
+            if len(out) == limit:
+                break
+            scanned_to, taken = row.seq, taken + 1
+            if row.seq not in skip:
+                out.append(_wire(row))
+        more = taken < len(page) or len(rows) > limit
+        if len(out) == limit or not more:
+            break
+    return {"records": out, "cursor": scanned_to, "more": more}
+
+
+def _wire(row: Any) -> WireRecord:
+    return {
+        "record_type": row.record_type,
+        "record_id": row.record_id,
+        "fields": json.loads(row.fields),
+        "versions": json.loads(row.versions),
+        "deleted": row.deleted,
+        "seq": row.seq,
+    }
+
+
+def _own_records(conn: Connection, rows: Sequence[Any], device_id: str | None, own_from: int) -> set[int]:
+    """The seqs of the rows whose every field version is this device's own write at or after own_from."""
+    candidates = {row.seq: set(json.loads(row.versions).values()) for row in rows}
+    candidates = {seq: versions for seq, versions in candidates.items() if versions and min(versions) >= own_from}
+    if not candidates:
+        return set()
+    low = min(min(versions) for versions in candidates.values())
+    high = max(max(versions) for versions in candidates.values())
+    # Read after the records: any version seen above was committed with its change_log row, so it is seen here
+    # too, even on PostgreSQL where each statement has its own snapshot.
+    others = set(
+        conn.execute(
+            select(change_log.c.seq).where(
+                change_log.c.seq >= low, change_log.c.seq <= high, change_log.c.device_id != device_id
+            )
+        ).scalars()
+    )
+    return {seq for seq, versions in candidates.items() if not versions & others}
 
 
 def summary(conn: Connection, commune_code: str) -> SummaryResponse:
@@ -331,7 +383,10 @@ def summary(conn: Connection, commune_code: str) -> SummaryResponse:
         ).all()
         counts[type_name] = len(rows)
         digests[type_name] = digest((row.record_id, row.deleted, json.loads(row.fields)) for row in rows)
-    return {"counts": counts, "digest": digests}
+    last_conflict = conn.execute(
+        select(func.max(conflicts.c.id)).where(conflicts.c.commune_code == commune_code)
+    ).scalar_one_or_none()
+    return {"counts": counts, "digest": digests, "last_conflict_id": int(last_conflict or 0)}
 
 
 def conflicts_since(conn: Connection, commune_code: str, since: int, limit: int) -> dict[str, Any]:

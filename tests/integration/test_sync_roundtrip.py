@@ -245,8 +245,8 @@ def test_a_sync_reports_matching_counts_and_no_clock_skew(laptop_a: Path) -> Non
         steps: list[tuple[str, int, int]] = []
         summary = sync_engine.sync(store, laptop_a, progress=lambda *step: steps.append(step))
     assert summary.pushed == summary.applied > 0 and summary.rejected == 0
-    assert summary.pulled > 0  # our own records come back once, with their server versions
-    assert summary.mismatched == ()
+    assert summary.pulled == 0  # what this sync pushed is not sent back: the versions came with the push replies
+    assert summary.mismatched == ()  # …and the laptop still holds exactly the server's state
     assert summary.skew_seconds is not None and abs(summary.skew_seconds) < 60 and not summary.clock_warning
     assert ("push", summary.pushed, summary.pushed) in steps
 

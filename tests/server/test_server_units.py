@@ -46,7 +46,7 @@ def test_the_service_command_line_is_one_toso_server_accepts() -> None:
     argv = exec_start("toso-server.service")
     assert argv[0].endswith("/toso-server") and argv[1] == "serve"
     args = cli._parser().parse_args(argv[1:])
-    assert (args.host, args.port, args.data_dir) == ("127.0.0.1", 8470, "/var/lib/toso-server")
+    assert (args.host, args.port, args.data_dir, args.workers) == ("127.0.0.1", 8470, "/var/lib/toso-server", 2)
     # An empty TOSO_DATABASE_URL reaches serve as "", which means the SQLite file in the data folder.
     assert args.database_url == ""
 
