@@ -228,6 +228,8 @@ def _error_for(response: requests.Response) -> SyncError:
         return SyncError(UNAUTHORISED, "unauthorised", status)
     if status == 426:
         return SyncError(message or UPDATE_REQUIRED, "update_required", status)
+    if code == "busy" and message:  # the server said so itself, in Vietnamese: it is busy, not broken
+        return SyncError(message, "server", status)
     if status in RETRY_STATUSES or status >= 500:
         return SyncError(f"Máy chủ tỉnh đang bận hoặc gặp lỗi (mã {status}); hãy thử lại sau.", "server", status)
     return SyncError(message or f"Máy chủ tỉnh từ chối yêu cầu (mã {status}).", code or "refused", status)

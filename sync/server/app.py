@@ -152,6 +152,7 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
     # which pydantic refuses to model on Python 3.11.
     app = FastAPI(title="Tổ Số — máy chủ tỉnh", version="1", lifespan=lifespan, responses=error_responses(503))
     app.state.engine = db
+    digests = service.DigestCache()  # this server's commune digests, kept between syncs
     # Answers (pull pages) are compressed like requests when larger than 1 kB and the client accepts gzip.
     app.add_middleware(GZipMiddleware, minimum_size=GZIP_THRESHOLD)
 
@@ -301,7 +302,7 @@ def create_app(database_url: str, *, engine: Engine | None = None) -> FastAPI:
         with db.begin() as conn:
             device_reports.record_sync_report(conn, device.id, request.headers, format_utc(datetime.now(UTC)))
         with db.connect().execution_options(**{READONLY: True}) as conn:
-            answer = service.summary(conn, device.commune_code)
+            answer = service.summary(conn, device.commune_code, digests)
             answer["latest_version"] = server_settings.latest_version(conn)
             return answer
 

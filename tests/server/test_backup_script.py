@@ -125,3 +125,35 @@ def test_only_the_newest_backups_are_kept_and_a_damaged_one_is_refused(
 def test_an_unknown_database_url_is_refused_plainly(url: str, tmp_path: Path) -> None:
     result = run_script("backup", str(tmp_path), env={"TOSO_DATABASE_URL": url}, ok=False)
     assert "không nhận ra địa chỉ cơ sở dữ liệu" in result.stderr
+
+
+def test_postgresql_backup_wipe_restore_gives_back_everything(
+    province_server_pg: ProvinceServer, tmp_path: Path
+) -> None:
+    from sqlalchemy import text
+
+    from sync.server.db import make_engine
+
+    server = province_server_pg
+    fill(server)
+    env = {"TOSO_DATABASE_URL": server.database_url, "TOSO_SERVER_DATA_DIR": str(server.data_dir)}
+    engine = make_engine(server.database_url)
+    before = state(engine)
+    assert before["tables"]["records"] == 2 * 70
+    made = Path(run_script("backup", str(tmp_path / "sao-luu"), env=env).stdout.strip())
+    assert made.suffix == ".dump"
+
+    server.stop()
+    with engine.begin() as conn:  # the wipe: every table gone
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+    run_script("restore", str(made), env=env)
+    server.start()
+    engine = make_engine(server.database_url)
+    try:
+        assert state(engine) == before
+    finally:
+        engine.dispose()
+    assert len(enrolled(server, COMMUNE, "Máy mới").pull_all()) == 70

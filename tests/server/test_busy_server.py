@@ -199,3 +199,15 @@ def test_only_a_lock_or_busy_error_counts_as_busy(tmp_path: Path) -> None:
     # A reader asking for a table that is not there: a fault, not a busy database.
     assert not busy.is_busy(sqlite_error(tmp_path, "SELECT * FROM khong_co_bang", readonly=True))
     assert not busy.is_busy(ValueError("database is locked"))  # only a database error says so
+
+
+def test_after_the_last_retry_the_laptop_shows_the_servers_busy_message(
+    busy_server: ProvinceServer, server_engines: list[Engine]
+) -> None:
+    from sync.client import SyncClient, SyncError
+
+    api = enrolled(busy_server, COMMUNE)
+    client = SyncClient(busy_server.url, api.token, attempts=1)
+    with server_engines[-1].connect(), pytest.raises(SyncError) as refused:
+        client.pull(0)
+    assert str(refused.value) == BUSY_BODY["message"]

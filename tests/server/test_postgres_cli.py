@@ -8,6 +8,7 @@ import sys
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import requests
@@ -56,7 +57,7 @@ def _wait_healthy(url: str) -> None:
 
 
 def test_admin_and_serve_run_on_postgresql_from_an_empty_database(
-    empty_postgres_url: str, capsys: pytest.CaptureFixture[str]
+    empty_postgres_url: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     assert _admin(capsys, empty_postgres_url, "init", "--province", "20") == (
         0,
@@ -70,7 +71,7 @@ def test_admin_and_serve_run_on_postgresql_from_an_empty_database(
     finally:
         engine.dispose()
     assert _admin(capsys, empty_postgres_url, "add-commune", COMMUNE)[:2] == (0, "Đã thêm 1 xã/phường.")
-    status, printed, _ = _admin(capsys, empty_postgres_url, "enroll", COMMUNE)
+    status, printed, _ = _admin(capsys, empty_postgres_url, "enroll", COMMUNE, "--pdf", str(tmp_path / "phieu.pdf"))
     assert status == 0
     code = printed.removeprefix("Mã đăng ký: ").split(" ")[0]
 

@@ -73,3 +73,17 @@ def test_own_from_is_checked_like_every_parameter(province_server: ProvinceServe
     for bad in ("0", "-1", "x", str(2**40)):
         response = ours.call("GET", f"/v1/pull?own_from={bad}")
         assert response.status_code == 422, bad
+
+
+def test_the_kept_digests_follow_every_write(province_server: ProvinceServer) -> None:
+    # /v1/summary keeps a commune's digests between syncs: any change to a record must give new ones.
+    ours = enrolled(province_server, COMMUNE)
+    village_id = new_id()
+    created = ours.push(ours.change("villages", village_id, village("Nà Phái", 100), op="insert"))["results"][0]
+    first = ours.call("GET", "/v1/summary").json()["digest"]["villages"]
+    assert ours.call("GET", "/v1/summary").json()["digest"]["villages"] == first
+    ours.push(ours.change("villages", village_id, {"households": 101}, base=created["versions"]))
+    second = ours.call("GET", "/v1/summary").json()["digest"]["villages"]
+    ours.push(ours.change("villages", village_id, {"deleted": 1}, op="delete"))
+    third = ours.call("GET", "/v1/summary").json()["digest"]["villages"]
+    assert len({first, second, third}) == 3
