@@ -127,10 +127,15 @@ def local_digests(store: Store) -> dict[str, str]:
     return found
 
 
-def compare_summary(store: Store, summary: dict[str, Any]) -> tuple[str, ...]:
-    """Record types whose count or digest differs from the server's summary."""
+def compare_summary(
+    store: Store, summary: dict[str, Any], ours: tuple[dict[str, int], dict[str, str]] | None = None
+) -> tuple[str, ...]:
+    """Record types whose count or digest differs from the server's summary.
+
+    ours: this laptop's (counts, digests) when already computed (while the summary was on its way).
+    """
     counts, digests = summary.get("counts") or {}, summary.get("digest") or {}
-    our_counts, our_digests = local_counts(store), local_digests(store)
+    our_counts, our_digests = ours if ours is not None else (local_counts(store), local_digests(store))
     return tuple(
         name
         for name in RECORD_TYPES

@@ -6,6 +6,7 @@ import json
 import sqlite3
 import uuid
 from collections.abc import Callable, Generator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -174,14 +175,20 @@ def sync(
         pulled = pull(store, client, progress, own_from=min(seqs) if seqs else None)
         if not store.count("categories", include_deleted=True):  # an enrollment whose first pull was cut off
             _default_categories(store, store.commune.code if store.commune else "")
-        answer = _summary(store, client)
+        # The laptop digests its own records while the summary request travels: on 3G that hides the 0.4 s
+        # the digests take at 20,000 sessions. The client is used by that one thread only in the meantime.
+        pending = store.pending_changes()
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="toso-summary") as pool:
+            asked = pool.submit(client.summary, app_version=running_version(), pending=pending)
+            ours = (local_counts(store), local_digests(store))
+            answer = asked.result()
         conflicts = 0
         # The summary names the commune's newest conflict; asking for the list only then saves a round trip.
         newest = answer.get("last_conflict_id")
         if not isinstance(newest, int) or newest > int(store.get_meta(CONFLICTS_CURSOR) or 0):
             conflicts = fetch_conflicts(store, client)
         latest = remember_latest(store, answer.get("latest_version"))
-        mismatched = compare_summary(store, answer)
+        mismatched = compare_summary(store, answer, ours)
         repaired: tuple[str, ...] = ()
         requeued = 0
         to_repair = worth_repairing(store, mismatched, answer)
