@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from desktop.logs import setup_logging
 from desktop.store.backup import BackupError
 from desktop.store.store import Store, StoreError
-from desktop.ui import crash, i18n
+from desktop.ui import crash, gui_gc, i18n
 from desktop.ui.about_dialog import app_icon
 from desktop.ui.context import AppContext
 from desktop.ui.main_window import MainWindow
@@ -35,6 +35,7 @@ def create_app(argv: list[str]) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setDesktopFileName("toso")  # Wayland/X11 match the window to toso.desktop and its icon
     app.setWindowIcon(app_icon())
+    gui_gc.install(app)  # worker threads must never collect garbage that holds widgets
     language = str(QSettings().value(LANGUAGE_KEY, i18n.DEFAULT_LANGUAGE))
     missing = i18n.install(language, app)
     if missing:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.store.rules import ROLE_ORDER, is_active_membership
 from desktop.store.store import Store
-from desktop.ui.models import Column, RecordTableModel, person_order, plain_order
+from desktop.ui.models import SYNC_KEY, Column, RecordTableModel, person_order, plain_order, sync_label
 from desktop.ui.team_dialogs import role_label
 from sync.dates import display_date
 from sync.phones import format_phone
@@ -34,7 +34,9 @@ class MembershipsModel(RecordTableModel):
             "phone", QT_TRANSLATE_NOOP("MembershipsModel", "Số điện thoại"), display=format_phone, order=plain_order
         ),
         Column("position", QT_TRANSLATE_NOOP("MembershipsModel", "Chức vụ, đơn vị")),
+        Column(SYNC_KEY, QT_TRANSLATE_NOOP("MembershipsModel", "Đồng bộ"), display=sync_label),
     )
+    SYNC_TYPE = "memberships"
 
     def __init__(self, store: Store, *, current: bool, parent: QObject | None = None) -> None:
         super().__init__(store, parent)

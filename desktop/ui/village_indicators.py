@@ -25,7 +25,7 @@ from desktop.store.describe import title
 from desktop.store.store import Store, StoreError
 from desktop.ui import i18n
 from desktop.ui.context import AppContext
-from desktop.ui.models import Column, RecordTableModel, VietnameseSortFilterProxy, plain_order
+from desktop.ui.models import SYNC_KEY, Column, RecordTableModel, VietnameseSortFilterProxy, plain_order, sync_label
 from desktop.ui.undo import run_undoable
 from desktop.ui.widgets import messages
 from desktop.ui.widgets.editors import Editor
@@ -74,7 +74,9 @@ class IndicatorsModel(RecordTableModel):
             order=lambda value: (value is None, value or 0.0),
             numeric=True,
         ),
+        Column(SYNC_KEY, QT_TRANSLATE_NOOP("IndicatorsModel", "Đồng bộ"), display=sync_label),
     )
+    SYNC_TYPE = "village_indicators"
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(store, parent)

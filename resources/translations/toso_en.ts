@@ -1830,97 +1830,102 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <source>Tỷ lệ</source>
         <translation>Share</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/village_indicators.py" line="77"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
 </context>
 <context>
     <name>IndicatorsPanel</name>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="173"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="175"/>
         <source>Hộ gia đình đạt 5 kỹ năng số cơ bản</source>
         <translation>Households with the 5 basic digital skills</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="198"/>
-        <location filename="../../desktop/ui/village_indicators.py" line="213"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="200"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="215"/>
         <source>Thêm số liệu…</source>
         <translation>Add figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="200"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="202"/>
         <source>Ghi số hộ và số hộ đạt 5 kỹ năng số tại một ngày (Ctrl+Shift+N; Insert trong bảng)</source>
         <translation>Record the number of households and of households with the 5 digital skills on a given date (Ctrl+Shift+N; Insert in the table)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="204"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="206"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="204"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="206"/>
         <source>Sửa dòng số liệu đang chọn (F2 hoặc Enter)</source>
         <translation>Edit the selected figures (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="207"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="209"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="209"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="211"/>
         <source>Xóa dòng số liệu đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
         <translation>Delete the selected figures (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="214"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="216"/>
         <source>Thêm số &amp;liệu…</source>
         <translation>Add &amp;figures…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="215"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="217"/>
         <source>Sử&amp;a</source>
         <translation>&amp;Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="216"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="218"/>
         <source>&amp;Xóa</source>
         <translation>&amp;Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="228"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="230"/>
         <source>Chưa có số liệu. Bấm “Thêm số liệu…” để ghi lần đầu.</source>
         <translation>No figures yet. Click “Add figures…” to record the first ones.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="273"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="275"/>
         <source>Mới nhất ({date}): {skilled}/{households} hộ đạt 5 kỹ năng số — {share}</source>
         <translation>Latest ({date}): {skilled}/{households} households with the 5 digital skills — {share}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="321"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="323"/>
         <source>Sửa số liệu của {village}</source>
         <translation>Edit figures for {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="321"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="323"/>
         <source>Ghi số liệu của {village}</source>
         <translation>Record figures for {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="334"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="336"/>
         <source>Tỷ lệ hộ đạt 5 kỹ năng số: {share}</source>
         <translation>Share of households with the 5 digital skills: {share}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="366"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="368"/>
         <source>Xóa số liệu của thôn</source>
         <translation>Delete village figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="370"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="372"/>
         <source>Không xóa được số liệu</source>
         <translation>Cannot delete the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/village_indicators.py" line="372"/>
+        <location filename="../../desktop/ui/village_indicators.py" line="374"/>
         <source>Đã xóa dòng số liệu. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Figures deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2263,6 +2268,11 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <location filename="../../desktop/ui/team_members.py" line="36"/>
         <source>Chức vụ, đơn vị</source>
         <translation>Position, organisation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/team_members.py" line="37"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
     </message>
 </context>
 <context>
@@ -4028,7 +4038,7 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
     <message>
         <location filename="../../desktop/ui/views/sync_view.py" line="125"/>
         <source>Chọn tệp chứng chỉ CA của tỉnh…</source>
-        <translation>Choose the province's CA certificate file…</translation>
+        <translation>Choose the province&apos;s CA certificate file…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/sync_view.py" line="126"/>
@@ -4210,7 +4220,7 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
     <message>
         <location filename="../../desktop/ui/views/sync_view.py" line="369"/>
         <source>Chứng chỉ CA của tỉnh</source>
-        <translation>The province's CA certificate</translation>
+        <translation>The province&apos;s CA certificate</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/views/sync_view.py" line="369"/>

@@ -21,12 +21,19 @@ from pytestqt.qtbot import QtBot
 
 from desktop.store.store import Store
 from desktop.store.teams import add_member
+from desktop.ui import gui_gc
 from desktop.ui.context import AppContext
 
 # An uncaught error must fail the test, not wait for a click in the crash dialog.
 os.environ.setdefault("TOSO_NO_CRASH_DIALOG", "1")
 # QSettings (language, window geometry) of the test run live in a throwaway folder, never the user's.
 os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="toso-test-config-")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def garbage_collected_on_the_gui_thread(qapp: QApplication) -> None:
+    """As in the app: worker threads (the writer, the reader) never collect garbage that may hold widgets."""
+    gui_gc.install(qapp)
 
 
 @pytest.fixture(autouse=True)
