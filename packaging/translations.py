@@ -72,7 +72,9 @@ def unfinished(catalogue: Path) -> list[tuple[str, str]]:
             kind = translation.get("type")
             if kind in ("obsolete", "vanished"):
                 continue
-            text = translation.text or "".join(t.text or "" for t in translation.iter("numerusform"))
+            # A plural message keeps its forms in <numerusform>; its own text is only the indentation around them.
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            text = "".join(forms) if forms else translation.text or ""
             if kind == "unfinished" or not text.strip():
                 missing.append((name, message.findtext("source") or ""))
     return missing

@@ -879,113 +879,121 @@ The data from before the restore is kept in:
 <context>
     <name>DecisionsView</name>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="366"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="367"/>
         <source>quyết định</source>
         <translation>decisions</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/views/decisions.py" line="367"/>
+        <source>%Ln quyết định</source>
+        <translation>
+            <numerusform>%Ln decision</numerusform>
+            <numerusform>%Ln decisions</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/decisions.py" line="369"/>
         <source>Danh sách quyết định</source>
         <translation>List of decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="368"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="370"/>
         <source>Soạn dự thảo quyết định mới (Ctrl+N)</source>
         <translation>Draft a new decision (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="369"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="371"/>
         <source>Sửa dự thảo đang chọn (F2 hoặc Enter)</source>
         <translation>Edit the selected draft (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="370"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="372"/>
         <source>Xóa dự thảo đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
         <translation>Delete the selected draft (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="376"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="378"/>
         <source>Chi tiết quyết định</source>
         <translation>Decision details</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="385"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="387"/>
         <source>Quyết định đã ban hành được giữ nguyên; muốn thay đổi, hãy soạn quyết định mới để thay thế.</source>
         <translation>Issued decisions are kept as they are; to change one, draft a new decision to replace it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="426"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="428"/>
         <source>Xem trước / In</source>
         <translation>Preview / Print</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="428"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="430"/>
         <source>Xem trước, in hoặc lưu quyết định ra PDF (Ctrl+P)</source>
         <translation>Preview, print or save the decision as a PDF (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="432"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="434"/>
         <source>Ban hành…</source>
         <translation>Issue…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="434"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="436"/>
         <source>Ban hành dự thảo đang chọn; sau đó không sửa được (Ctrl+B)</source>
         <translation>Issue the selected draft; it cannot be edited afterwards (Ctrl+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="438"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="440"/>
         <source>Ban hành quyết định thay thế…</source>
         <translation>Issue a replacement decision…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="440"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="442"/>
         <source>Soạn dự thảo kiện toàn thay thế quyết định đã ban hành đang chọn (Ctrl+Shift+B)</source>
         <translation>Draft a restructuring decision to replace the selected issued decision (Ctrl+Shift+B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="472"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="474"/>
         <source>Quyết định đã ban hành không thể sửa; hãy ban hành quyết định mới để thay thế.</source>
         <translation>An issued decision cannot be edited; issue a new decision to replace it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="497"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="499"/>
         <source>Chọn một quyết định để xem, hoặc nhấn Ctrl+N để soạn mới.</source>
         <translation>Select a decision to view it, or press Ctrl+N to draft a new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="509"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="511"/>
         <source>Quyết định số {number}</source>
         <translation>Decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="523"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="525"/>
         <source>Chưa chọn tổ nào.</source>
         <translation>No team chosen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="546"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="548"/>
         <source>Không sửa được quyết định</source>
         <translation>Cannot edit the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="571"/>
-        <location filename="../../desktop/ui/views/decisions.py" line="584"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="573"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="586"/>
         <source>Không xóa được quyết định</source>
         <translation>Cannot delete the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="572"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="574"/>
         <source>Quyết định số {number} đã ban hành nên được giữ lại trong hồ sơ.</source>
         <translation>Decision no. {number} has been issued, so it stays on record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="580"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="582"/>
         <source>Xóa dự thảo quyết định số {number}</source>
         <translation>Delete draft decision no. {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/decisions.py" line="587"/>
+        <location filename="../../desktop/ui/views/decisions.py" line="589"/>
         <source>Đã xóa dự thảo quyết định số {number}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>Draft decision no. {number} deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -2666,98 +2674,106 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>PeopleView</name>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="268"/>
+        <location filename="../../desktop/ui/views/people.py" line="269"/>
         <source>thành viên</source>
         <translation>members</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/views/people.py" line="269"/>
+        <source>%Ln thành viên</source>
+        <translation>
+            <numerusform>%Ln member</numerusform>
+            <numerusform>%Ln members</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/people.py" line="271"/>
         <source>Danh sách thành viên</source>
         <translation>List of members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="278"/>
+        <location filename="../../desktop/ui/views/people.py" line="280"/>
         <source>Lọc theo tổ</source>
         <translation>Filter by team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="282"/>
+        <location filename="../../desktop/ui/views/people.py" line="284"/>
         <source>Lọc theo giới tính</source>
         <translation>Filter by gender</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="283"/>
+        <location filename="../../desktop/ui/views/people.py" line="285"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="286"/>
+        <location filename="../../desktop/ui/views/people.py" line="288"/>
         <source>T&amp;huộc tổ:</source>
         <translation>&amp;Team:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="288"/>
+        <location filename="../../desktop/ui/views/people.py" line="290"/>
         <source>Giới tí&amp;nh:</source>
         <translation>&amp;Gender:</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="302"/>
+        <location filename="../../desktop/ui/views/people.py" line="304"/>
         <source>Trùng lặp…</source>
         <translation>Duplicates…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="304"/>
+        <location filename="../../desktop/ui/views/people.py" line="306"/>
         <source>Tìm và gộp thành viên bị nhập trùng (Ctrl+D)</source>
         <translation>Find and merge members entered twice (Ctrl+D)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="307"/>
-        <location filename="../../desktop/ui/views/people.py" line="429"/>
+        <location filename="../../desktop/ui/views/people.py" line="309"/>
+        <location filename="../../desktop/ui/views/people.py" line="431"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="316"/>
+        <location filename="../../desktop/ui/views/people.py" line="318"/>
         <source>Tìm theo tên, số điện thoại, chức vụ, tổ (Ctrl+F)</source>
         <translation>Search by name, phone, position or team (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="382"/>
+        <location filename="../../desktop/ui/views/people.py" line="384"/>
         <source>Tất cả các tổ</source>
         <translation>All teams</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="383"/>
+        <location filename="../../desktop/ui/views/people.py" line="385"/>
         <source>Không thuộc tổ nào</source>
         <translation>In no team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="425"/>
+        <location filename="../../desktop/ui/views/people.py" line="427"/>
         <source>Lưu thay đổi?</source>
         <translation>Save changes?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="426"/>
+        <location filename="../../desktop/ui/views/people.py" line="428"/>
         <source>Thông tin của {name} đã sửa nhưng chưa lưu. Lưu lại trước khi chuyển sang người khác?</source>
         <translation>The details of {name} have been edited but not saved. Save them before moving to someone else?</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="459"/>
+        <location filename="../../desktop/ui/views/people.py" line="461"/>
         <source>Đã thêm {name}.</source>
         <translation>{name} added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="472"/>
+        <location filename="../../desktop/ui/views/people.py" line="474"/>
         <source>Xóa thành viên {name}</source>
         <translation>Delete member {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="478"/>
+        <location filename="../../desktop/ui/views/people.py" line="480"/>
         <source>Không xóa được thành viên</source>
         <translation>Cannot delete the member</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/people.py" line="481"/>
+        <location filename="../../desktop/ui/views/people.py" line="483"/>
         <source>Đã xóa {name}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{name} deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -3083,82 +3099,82 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
 <context>
     <name>RecordList</name>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="55"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="65"/>
         <source>Thêm</source>
         <translation>Add</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="58"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="68"/>
         <source>Thêm mới (Ctrl+N)</source>
         <translation>Add new (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="71"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="61"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="71"/>
         <source>Sửa dòng đang chọn (F2 hoặc Enter)</source>
         <translation>Edit the selected row (F2 or Enter)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="64"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="74"/>
         <source>Xóa</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="67"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="77"/>
         <source>Xóa dòng đang chọn (Delete); có thể hoàn tác bằng Ctrl+Z</source>
         <translation>Delete the selected row (Delete); can be undone with Ctrl+Z</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="80"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="70"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="80"/>
         <source>Ai đã sửa gì, khi nào (Ctrl+H)</source>
         <translation>Who changed what, and when (Ctrl+H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="74"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="84"/>
         <source>Xuất Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="77"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="87"/>
         <source>Lưu danh sách đang hiển thị ra tệp .xlsx (Ctrl+E)</source>
         <translation>Save the list as shown to an .xlsx file (Ctrl+E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="81"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="91"/>
         <source>Tìm kiếm… (không cần gõ dấu)</source>
         <translation>Search… (no need to type diacritics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="151"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="164"/>
         <source>{count} {noun}</source>
         <translation>{count} {noun}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="190"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="202"/>
         <source>Xuất ra Excel</source>
         <translation>Export to Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="190"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="202"/>
         <source>Tệp Excel (*.xlsx)</source>
         <translation>Excel files (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="204"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="216"/>
         <source>Đã xuất {count} dòng ra {path}</source>
         <translation>Exported {count} rows to {path}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/widgets/record_list.py" line="206"/>
+        <location filename="../../desktop/ui/widgets/record_list.py" line="218"/>
         <source>Không xuất được tệp Excel</source>
         <translation>Cannot export the Excel file</translation>
     </message>
@@ -4374,6 +4390,14 @@ This whole import can be undone with Edit → Undo (Ctrl+Z).</translation>
         <source>tổ</source>
         <translation>teams</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/views/teams.py" line="94"/>
+        <source>%Ln tổ</source>
+        <translation>
+            <numerusform>%Ln team</numerusform>
+            <numerusform>%Ln teams</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/ui/views/teams.py" line="96"/>
         <source>Tổ công nghệ số cộng đồng</source>
@@ -4685,92 +4709,100 @@ Tổ dân phố số 3
 <context>
     <name>VillagesView</name>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="53"/>
+        <location filename="../../desktop/ui/views/villages.py" line="54"/>
         <source>thôn, tổ dân phố</source>
         <translation>villages</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../desktop/ui/views/villages.py" line="54"/>
+        <source>%Ln thôn, tổ dân phố</source>
+        <translation>
+            <numerusform>%Ln village or residential group</numerusform>
+            <numerusform>%Ln villages and residential groups</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/views/villages.py" line="56"/>
         <source>Thôn, tổ dân phố</source>
         <translation>Villages and residential groups</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="100"/>
+        <location filename="../../desktop/ui/views/villages.py" line="102"/>
         <source>Tổ công nghệ số cộng đồng</source>
         <translation>Community digital technology team</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="104"/>
+        <location filename="../../desktop/ui/views/villages.py" line="106"/>
         <source>Chưa có Tổ trưởng</source>
         <translation>No team leader</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="108"/>
+        <location filename="../../desktop/ui/views/villages.py" line="110"/>
         <source>Thành lập tổ…</source>
         <translation>Establish team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="111"/>
+        <location filename="../../desktop/ui/views/villages.py" line="113"/>
         <source>Thành lập tổ công nghệ số cộng đồng cho thôn này (Ctrl+Shift+T)</source>
         <translation>Establish a community digital technology team for this village (Ctrl+Shift+T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="114"/>
+        <location filename="../../desktop/ui/views/villages.py" line="116"/>
         <source>Thành lậ&amp;p tổ…</source>
         <translation>Establish &amp;team…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="128"/>
+        <location filename="../../desktop/ui/views/villages.py" line="130"/>
         <source>Chọn một thôn trong danh sách để xem tổ và số liệu của thôn.</source>
         <translation>Select a village in the list to see its team and figures.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="180"/>
+        <location filename="../../desktop/ui/views/villages.py" line="182"/>
         <source>chưa ghi</source>
         <translation>not recorded</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="191"/>
+        <location filename="../../desktop/ui/views/villages.py" line="193"/>
         <source>Thôn chưa có tổ công nghệ số cộng đồng.</source>
         <translation>This village has no community digital technology team yet.</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="197"/>
+        <location filename="../../desktop/ui/views/villages.py" line="199"/>
         <source>&lt;b&gt;{team}&lt;/b&gt;&lt;br&gt;{count} thành viên</source>
         <translation>&lt;b&gt;{team}&lt;/b&gt;&lt;br&gt;{count} members</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="199"/>
+        <location filename="../../desktop/ui/views/villages.py" line="201"/>
         <source> · thành lập {date}</source>
         <translation> · founded {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="201"/>
+        <location filename="../../desktop/ui/views/villages.py" line="203"/>
         <source>Tổ trưởng: {name}</source>
         <translation>Team leader: {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="209"/>
+        <location filename="../../desktop/ui/views/villages.py" line="211"/>
         <source>Trước đây: {teams}</source>
         <translation>Formerly: {teams}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="211"/>
+        <location filename="../../desktop/ui/views/villages.py" line="213"/>
         <source>{team} (giải thể {date})</source>
         <translation>{team} (dissolved {date})</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="246"/>
+        <location filename="../../desktop/ui/views/villages.py" line="248"/>
         <source>Xóa {village}</source>
         <translation>Delete {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="250"/>
+        <location filename="../../desktop/ui/views/villages.py" line="252"/>
         <source>Không xóa được {village}</source>
         <translation>Cannot delete {village}</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/views/villages.py" line="252"/>
+        <location filename="../../desktop/ui/views/villages.py" line="254"/>
         <source>Đã xóa {village}. Nhấn Ctrl+Z để hoàn tác.</source>
         <translation>{village} deleted. Press Ctrl+Z to undo.</translation>
     </message>
@@ -4791,12 +4823,12 @@ Tổ dân phố số 3
 <context>
     <name>app</name>
     <message>
-        <location filename="../../desktop/app.py" line="82"/>
+        <location filename="../../desktop/app.py" line="83"/>
         <source>Không mở được dữ liệu</source>
         <translation>Cannot open the data</translation>
     </message>
     <message>
-        <location filename="../../desktop/app.py" line="83"/>
+        <location filename="../../desktop/app.py" line="84"/>
         <source>Không mở được dữ liệu trong thư mục:
 {folder}
 

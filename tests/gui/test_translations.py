@@ -81,3 +81,18 @@ def test_no_screen_shows_vietnamese_words_in_english(qtbot: QtBot, ctx: AppConte
     sidebar = [window.sidebar.item(row).text() for row in range(window.sidebar.count())]
     untranslated["menus and sidebar"] = {text for text in menus + sidebar if _vietnamese(text)}
     assert {key: texts for key, texts in untranslated.items() if texts} == {}
+
+
+def test_list_counts_take_the_plural_each_language_needs(qtbot: QtBot, ctx: AppContext, english: object) -> None:
+    from desktop.ui.views.people import PeopleView
+
+    view = PeopleView(ctx)
+    qtbot.addWidget(view)
+    view.list.update_count()
+    assert view.list.count_label.text() == "8 members"
+    view.proxy.set_search_text("Trần Đức Bình")
+    view.list.update_count()
+    assert view.list.count_label.text() == "1 member"
+    i18n.install("vi")
+    view.list.update_count()
+    assert view.list.count_label.text() == "1 thành viên"

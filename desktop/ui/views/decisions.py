@@ -363,7 +363,9 @@ class DecisionsView(QWidget):
         self.model = DecisionsModel(ctx.store, self)
         self.proxy = VietnameseSortFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.list = RecordList(ctx, self.proxy, self.tr("quyết định"))
+        self.list = RecordList(
+            ctx, self.proxy, self.tr("quyết định"), count_text=lambda n: self.tr("%Ln quyết định", "", n)
+        )
         self.list.export_title = self.tr("Danh sách quyết định")
         self.list.add_action.setToolTip(self.tr("Soạn dự thảo quyết định mới (Ctrl+N)"))
         self.list.edit_action.setToolTip(self.tr("Sửa dự thảo đang chọn (F2 hoặc Enter)"))

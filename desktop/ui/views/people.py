@@ -265,7 +265,9 @@ class PeopleView(QWidget):
         self.model = PeopleModel(ctx.store, self)
         self.proxy = PeopleFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.list = RecordList(ctx, self.proxy, self.tr("thành viên"))
+        self.list = RecordList(
+            ctx, self.proxy, self.tr("thành viên"), count_text=lambda n: self.tr("%Ln thành viên", "", n)
+        )
         self.list.export_title = self.tr("Danh sách thành viên")
         self.list.view.setSortingEnabled(True)
         self.list.view.sortByColumn(PeopleModel.NAME, Qt.SortOrder.AscendingOrder)

@@ -91,7 +91,7 @@ class TeamsView(QWidget):
         saved = str(ctx.settings.value(STATUS_KEY, "active"))
         self.status_combo.setCurrentIndex(max(self.status_combo.findData(saved), 0))
         self.proxy.set_status(self.status_combo.currentData())
-        self.list = RecordList(ctx, self.proxy, self.tr("tổ"))
+        self.list = RecordList(ctx, self.proxy, self.tr("tổ"), count_text=lambda n: self.tr("%Ln tổ", "", n))
         self._status_column()
         self.list.export_title = self.tr("Tổ công nghệ số cộng đồng")
         self.list.add_action.setText(self.tr("Thành lập"))

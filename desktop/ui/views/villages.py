@@ -50,7 +50,9 @@ class VillagesView(QWidget):
         self.model = VillagesModel(ctx.store, self)
         self.proxy = VietnameseSortFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.list = RecordList(ctx, self.proxy, self.tr("thôn, tổ dân phố"))
+        self.list = RecordList(
+            ctx, self.proxy, self.tr("thôn, tổ dân phố"), count_text=lambda n: self.tr("%Ln thôn, tổ dân phố", "", n)
+        )
         self.list.export_title = self.tr("Thôn, tổ dân phố")
         self.list.view.setSortingEnabled(True)
         self.list.view.sortByColumn(VillagesModel.NAME, Qt.SortOrder.AscendingOrder)

@@ -41,11 +41,21 @@ class RecordList(QWidget):
     current_changed = Signal(str)  # "" when nothing is selected
     search_changed = Signal(str)
 
-    def __init__(self, ctx: AppContext, model: QAbstractItemModel, noun: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        model: QAbstractItemModel,
+        noun: str,
+        parent: QWidget | None = None,
+        *,
+        count_text: Callable[[int], str] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.model = model
         self.noun = noun  # what the rows are called in the count: "54 thành viên"
+        # The count in words, with the plural the language needs: tr("%Ln thành viên", "", n) (English: 1 member).
+        self.count_text = count_text
         self.export_title = noun
         self.export_rows: Callable[[], tuple[list[str], Iterable[Sequence[object]]]] | None = None
 
@@ -147,9 +157,11 @@ class RecordList(QWidget):
 
     def update_count(self, *_args: object) -> None:
         """Say how many rows the list shows."""
-        self.count_label.setText(
-            self.tr("{count} {noun}").format(count=f"{self.model.rowCount():,}".replace(",", "."), noun=self.noun)
-        )
+        rows = self.model.rowCount()
+        if self.count_text is not None:
+            self.count_label.setText(self.count_text(rows))
+            return
+        self.count_label.setText(self.tr("{count} {noun}").format(count=f"{rows:,}".replace(",", "."), noun=self.noun))
 
     def _current_row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         record_id = self.current_id()
