@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from importlib.metadata import PackageNotFoundError, version
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
@@ -52,14 +51,6 @@ AREAS = (
     Area("sync", QT_TRANSLATE_NOOP("MainWindow", "Đồng bộ"), "desktop.ui.views.sync_view", "SyncView"),
     Area("settings", QT_TRANSLATE_NOOP("MainWindow", "Cài đặt"), "desktop.ui.views.settings", "SettingsView"),
 )
-
-
-def app_version() -> str:
-    """The installed version of the toso distribution, or "" when it is not installed."""
-    try:
-        return version("toso")
-    except PackageNotFoundError:
-        return ""
 
 
 class MainWindow(QMainWindow):

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import socket
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl
@@ -31,7 +30,7 @@ from desktop.store.outbox import PendingChanges, pending_by_type, push_size
 from desktop.store.server_ca import use_ca_bundle
 from desktop.store.store import Store
 from desktop.store.sync_engine import SyncSummary
-from desktop.store.versions import newer_version_available
+from desktop.store.versions import newer_version_available, running_version
 from desktop.ui import i18n
 from desktop.ui.context import ALL_TYPES, AppContext, Job, JobCancelled
 from desktop.ui.views.conflicts_panel import ConflictsPanel, local_time
@@ -39,14 +38,6 @@ from desktop.ui.widgets.hint import hint_label
 from sync.client import SyncError
 from sync.enrollment import EnrollmentLinkError, parse_enrollment_uri
 from sync.records import record_type
-
-
-def app_version() -> str:
-    """The installed toso version, told to the server at enrolment ("" when not installed)."""
-    try:
-        return version("toso")
-    except PackageNotFoundError:
-        return ""
 
 
 def _number(value: int) -> str:
@@ -353,7 +344,7 @@ class SyncView(QWidget):
             return
         if folder is None:
             return
-        name, version, ca_file = socket.gethostname(), app_version(), self.ca_file
+        name, version, ca_file = socket.gethostname(), running_version(), self.ca_file
 
         def task(store: Store, _job: Job) -> sync_engine.Enrollment:
             if ca_file is not None:
